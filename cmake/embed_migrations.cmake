@@ -1,0 +1,15 @@
+# Writes OUT, a C++ file holding every src/store/migrations/NNNN_*.sql as a
+# string, so the binary carries its schema and needs no source tree at run time.
+file(GLOB files "${DIR}/*.sql")
+list(SORT files)
+set(body "#include \"store/migrations.h\"\nnamespace chibo {\nconst std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  string(REGEX MATCH "^[0-9]+" num ${name})
+  math(EXPR num "${num}")
+  file(READ ${f} sql)
+  set(body "${body}    {${num}, \"${name}\", R\"chibo_sql(${sql})chibo_sql\"},\n")
+endforeach()
+set(body "${body}  };\n  return all;\n}\n}  // namespace chibo\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,98 @@
+#include "app/auth/session_auth.h"
+
+#include <sodium.h>
+
+#include <cstdio>
+
+#include "app/auth/password.h"
+#include "app/principal.h"
+
+namespace chibo {
+
+std::string sha256Hex(const std::string& s) {
+  unsigned char h[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(s.data()), s.size());
+  char hex[2 * sizeof h + 1];
+  sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+  return hex;
+}
+
+std::string randomToken() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium init failed");
+  unsigned char b[32];
+  randombytes_buf(b, sizeof b);
+  char hex[65];
+  sodium_bin2hex(hex, sizeof hex, b, sizeof b);
+  return hex;
+}
+
+Result<LoginOk> login(Store& store, LoginThrottle& throttle, const std::string& username,
+                      const std::string& password, const std::string& address, DateTime now,
+                      const SessionConfig& cfg) {
+  auto steady = std::chrono::steady_clock::now();
+  if (int wait = throttle.retryAfter(username, address, steady); wait > 0) {
+    Error e{ErrorKind::rate_limited, "rate_limited",
+            "Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau " + std::to_string((wait + 59) / 60) + " phút.",
+            {{"retry_after", "retry_after", std::to_string(wait)}}};
+    return e;
+  }
+  std::optional<User> user;
+  {
+    auto tx = store.read();
+    user = tx->userByUsername(username);
+  }
+  bool ok = user && !user->disabled ? verifyPassword(password, user->password_hash)
+                                    : (verifyPassword(password, decoyHash()), false);
+  if (!ok) {
+    throttle.recordFailure(username, address, steady);
+    return Error{ErrorKind::unauthenticated, "bad_credentials", "Tên đăng nhập hoặc mật khẩu không đúng.", {}};
+  }
+  throttle.recordSuccess(username);
+  LoginOk out;
+  out.token = randomToken();
+  out.csrf_token = randomToken();
+  out.user = *user;
+  {
+    auto tx = store.write();
+    auto p = loadPrincipal(*tx, user->id, now.date());
+    if (!p) return Error{ErrorKind::unauthenticated, "bad_credentials", "Tên đăng nhập hoặc mật khẩu không đúng.", {}};
+    out.principal = *p;
+    tx->deleteExpiredSessions(now);
+    tx->insertSession({sha256Hex(out.token), user->id, out.csrf_token, now,
+                       DateTime{now.unix_seconds + int64_t(cfg.lifetime_hours) * 3600}});
+    AuditEntry e;
+    e.at = now;
+    e.actor_id = user->id;
+    e.actor_username = user->username;
+    e.action = "auth.login";
+    e.target_type = "user";
+    e.target_id = user->id;
+    if (!p->grants.empty()) {
+      e.org_id = p->grants.front().org_id;
+      e.org_path = p->grants.front().org_path;
+    }
+    e.changes.push_back({"address", std::nullopt, address});
+    tx->appendAudit(e);
+    tx->commit();
+  }
+  return out;
+}
+
+std::optional<ResolvedSession> resolveSession(Store& store, const std::string& token, DateTime now) {
+  if (token.size() != 64) return std::nullopt;
+  auto tx = store.read();
+  auto h = sha256Hex(token);
+  auto s = tx->session(h);
+  if (!s || s->expires < now) return std::nullopt;
+  auto p = loadPrincipal(*tx, s->user_id, now.date());
+  if (!p) return std::nullopt;
+  return ResolvedSession{std::move(*p), s->csrf_token, h};
+}
+
+void logout(Store& store, const std::string& token_hash) {
+  auto tx = store.write();
+  tx->deleteSession(token_hash);
+  tx->commit();
+}
+
+}  // namespace chibo

@@ -1,0 +1,39 @@
+#pragma once
+// Reads rule-set files (rules/*.json, schema in rules/README.md) into the
+// domain's RuleSet and RuleOverride. JSON stays here: src/domain never sees it.
+//
+// Design notes:
+// - Strict: unknown keys are errors, so a misspelt threshold is caught at load
+//   time instead of silently falling back to the central default.
+// - One parser for both kinds; a central file must set every threshold and a
+//   rubric (completeRuleSet), a local file only what it overrides.
+// - Every Cited value's `origin` is set to the file's "id".
+// - Errors are validation errors whose field paths point into the file
+//   ("thresholds.min_duration_minutes.value") and whose message names the file.
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+#include "domain/result.h"
+#include "domain/rules/rule_set.h"
+
+namespace chibo {
+
+struct RuleCatalog {
+  std::vector<RuleSet> central;
+  std::vector<RuleOverride> local;  // org_id/org_path unset: attaching them is the store's job
+};
+
+// Parses the text of a file with "kind": "central". `file_name` only labels errors.
+Result<RuleSet> parseCentralRules(std::string_view json_text, std::string_view file_name);
+// Parses the text of a file with "kind": "local".
+Result<RuleOverride> parseLocalRules(std::string_view json_text, std::string_view file_name);
+
+// The same, reading the file first (error code "rule_file_unreadable" if it cannot be read).
+Result<RuleSet> loadCentralRules(const std::filesystem::path&);
+Result<RuleOverride> loadLocalRules(const std::filesystem::path&);
+
+// Every *.json in `dir`, sorted by file name, split by kind. Fails on the first bad file.
+Result<RuleCatalog> loadRulesDir(const std::filesystem::path& dir);
+
+}  // namespace chibo

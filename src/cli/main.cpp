@@ -1,0 +1,151 @@
+// chibo: serve the app, create the demo data set, manage accounts, migrate
+// and back up the database.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "app/demo/demo.h"
+#include "app/users/users.h"
+#include "http/server.h"
+#include "store/sqlite/sqlite_db.h"
+
+using namespace chibo;
+
+#ifndef CHIBO_WEB_DIR
+#define CHIBO_WEB_DIR ""
+#endif
+
+static int serve(const std::string& db, const std::string& host, unsigned short port, const std::string& web,
+                 int threads) {
+  if (!std::filesystem::exists(db)) {
+    std::cerr << "Không tìm thấy cơ sở dữ liệu " << db << ". Tạo dữ liệu mẫu: chibo demo --db " << db << "\n";
+    return 2;
+  }
+  auto store = openSqliteStore({db, false, std::max(2, threads)});
+  http::Api api(*store, {web});
+  http::ServerConfig cfg{host, port, threads};
+  http::runServer(api, cfg, [&] {
+    std::cout << "chibo đang chạy tại http://" << (host == "0.0.0.0" ? "127.0.0.1" : host) << ":" << port << "/"
+              << std::endl;
+  });
+  return 0;
+}
+
+static int demo(const std::string& db, uint64_t seed, bool force) {
+  namespace fs = std::filesystem;
+  if (fs::exists(db)) {
+    if (!force) {
+      std::cerr << "Tệp " << db << " đã tồn tại. Dùng --force để ghi đè.\n";
+      return 2;
+    }
+    for (auto suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
+  }
+  if (auto parent = fs::path(db).parent_path(); !parent.empty()) fs::create_directories(parent);
+  auto store = openSqliteStore({db, true, 1});
+  auto tx = store->write();
+  auto summary = loadDemo(*tx, seed, Date::today());
+  tx->commit();
+  std::cout << "Đã tạo dữ liệu mẫu: " << summary.cells << " chi bộ, " << summary.members << " đảng viên ("
+            << summary.serving << " đương chức) trong " << db << "\n\nTài khoản mẫu (mật khẩu chung: "
+            << (summary.accounts.empty() ? "" : summary.accounts.front().password) << "):\n";
+  for (auto& a : summary.accounts)
+    std::cout << "  " << a.username << std::string(a.username.size() < 18 ? 18 - a.username.size() : 1, ' ')
+              << a.description << "\n";
+  return 0;
+}
+
+static int userAdd(const std::string& db, const std::string& username, const std::string& role,
+                   std::optional<Id> org, std::optional<Id> member, const std::string& display) {
+  auto r = userRoleFromCode(role);
+  if (!r) {
+    std::cerr << "Vai trò không hợp lệ: " << role << " (admin|committee|monitor|cell|member)\n";
+    return 2;
+  }
+  std::string password;
+  if (!std::getline(std::cin, password) || password.empty()) {
+    std::cerr << "Nhập mật khẩu qua đầu vào chuẩn, ví dụ: echo 'mat-khau-dai' | chibo user add ...\n";
+    return 2;
+  }
+  auto store = openSqliteStore({db, false, 1});
+  Caller system{Principal{0, "system", std::nullopt, {}, {}, std::nullopt}, DateTime::now()};
+  auto u = createUser(*store, system, {username, password, display, *r, org, member});
+  if (!u) {
+    std::cerr << "Không tạo được tài khoản: " << u.error().message << "\n";
+    for (auto& f : u.error().field_errors) std::cerr << "  " << f.field << ": " << f.message << "\n";
+    return 1;
+  }
+  std::cout << "Đã tạo tài khoản " << u->username << " (id " << u->id << ")\n";
+  return 0;
+}
+
+static int backup(const std::string& db, const std::string& out) {
+  // VACUUM INTO writes a consistent, compact copy while the server keeps running.
+  auto store = openSqliteStore({db, false, 1});
+  sqlite::Conn c(db, false);
+  std::string esc;
+  for (char ch : out) esc += ch == '\'' ? std::string("''") : std::string(1, ch);
+  c.exec("VACUUM INTO '" + esc + "'");
+  std::cout << "Đã sao lưu " << db << " vào " << out << "\n";
+  return 0;
+}
+
+int main(int argc, char** argv) {
+  CLI::App app{"chibo — quản lý sinh hoạt chi bộ"};
+  app.require_subcommand(1);
+  std::string db = "data/chibo.db";
+
+  auto* s = app.add_subcommand("serve", "Chạy máy chủ web");
+  std::string host = "127.0.0.1", web = CHIBO_WEB_DIR;
+  unsigned short port = 8080;
+  int threads = 2;
+  s->add_option("--db", db, "Tệp cơ sở dữ liệu SQLite");
+  s->add_option("--host", host, "Địa chỉ lắng nghe (mặc định 127.0.0.1)");
+  s->add_option("--port", port, "Cổng");
+  s->add_option("--web", web, "Thư mục giao diện web đã xây dựng");
+  s->add_option("--threads", threads, "Số luồng xử lý HTTP");
+
+  auto* d = app.add_subcommand("demo", "Tạo cơ sở dữ liệu mẫu (Phường Tân Định)");
+  uint64_t seed = 20090422;
+  bool force = false;
+  d->add_option("--db", db, "Tệp cơ sở dữ liệu mới");
+  d->add_option("--seed", seed, "Hạt giống ngẫu nhiên (cùng hạt giống cho cùng dữ liệu)");
+  d->add_flag("--force", force, "Ghi đè tệp đã có");
+
+  auto* u = app.add_subcommand("user", "Quản lý tài khoản");
+  auto* ua = u->add_subcommand("add", "Thêm tài khoản (mật khẩu đọc từ đầu vào chuẩn)");
+  u->require_subcommand(1);
+  std::string username, role = "member", display;
+  std::optional<Id> org, member;
+  ua->add_option("username", username, "Tên đăng nhập")->required();
+  ua->add_option("--db", db, "Tệp cơ sở dữ liệu");
+  ua->add_option("--role", role, "admin|committee|monitor|cell|member")->required();
+  ua->add_option("--org", org, "Mã tổ chức gắn quyền");
+  ua->add_option("--member", member, "Mã hồ sơ đảng viên");
+  ua->add_option("--name", display, "Tên hiển thị");
+
+  auto* m = app.add_subcommand("migrate", "Nâng cấp lược đồ cơ sở dữ liệu");
+  m->add_option("--db", db, "Tệp cơ sở dữ liệu");
+  auto* b = app.add_subcommand("backup", "Sao lưu cơ sở dữ liệu khi đang chạy");
+  std::string out;
+  b->add_option("--db", db, "Tệp cơ sở dữ liệu");
+  b->add_option("--out", out, "Tệp sao lưu")->required();
+
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (s->parsed()) return serve(db, host, port, web, threads);
+    if (d->parsed()) return demo(db, seed, force);
+    if (ua->parsed()) return userAdd(db, username, role, org, member, display);
+    if (m->parsed()) {
+      openSqliteStore({db, false, 1});
+      std::cout << "Cơ sở dữ liệu đã ở phiên bản mới nhất.\n";
+      return 0;
+    }
+    if (b->parsed()) return backup(db, out);
+  } catch (const std::exception& e) {
+    std::cerr << "Lỗi: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,57 @@
+// Hash routing: #/orgs/3, #/members/17 … so the server only serves index.html.
+export type Route =
+  | { name: 'home' }
+  | { name: 'tree' }
+  | { name: 'org'; id: number }
+  | { name: 'audit'; id: number }
+  | { name: 'member-new'; orgId: number }
+  | { name: 'member'; id: number }
+  | { name: 'member-edit'; id: number }
+  | { name: 'not-found' };
+
+const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
+  [/^\/?$/, () => ({ name: 'home' })],
+  [/^\/orgs$/, () => ({ name: 'tree' })],
+  [/^\/orgs\/(\d+)$/, (m) => ({ name: 'org', id: +m[1] })],
+  [/^\/orgs\/(\d+)\/audit$/, (m) => ({ name: 'audit', id: +m[1] })],
+  [/^\/orgs\/(\d+)\/members\/new$/, (m) => ({ name: 'member-new', orgId: +m[1] })],
+  [/^\/members\/(\d+)$/, (m) => ({ name: 'member', id: +m[1] })],
+  [/^\/members\/(\d+)\/edit$/, (m) => ({ name: 'member-edit', id: +m[1] })],
+];
+
+export function parse(hash: string): Route {
+  const path = hash.replace(/^#/, '').split('?')[0];
+  for (const [re, make] of patterns) {
+    const m = path.match(re);
+    if (m) return make(m);
+  }
+  return { name: 'not-found' };
+}
+
+export const router = $state<{ route: Route; hash: string }>({
+  route: parse(location.hash),
+  hash: location.hash,
+});
+
+addEventListener('hashchange', () => {
+  router.hash = location.hash;
+  router.route = parse(location.hash);
+});
+
+export function go(hash: string): void {
+  if (location.hash === hash) {
+    router.route = parse(hash);
+  } else {
+    location.hash = hash;
+  }
+}
+
+/** A one-shot success message shown by the next page (e.g. after saving a form). */
+export const flash = $state<{ message: string }>({ message: '' });
+
+/** Reads and clears the flash message. */
+export function takeFlash(): string {
+  const m = flash.message;
+  flash.message = '';
+  return m;
+}
