@@ -4,7 +4,9 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "app/demo/demo.h"
 #include "app/users/users.h"
@@ -47,12 +49,16 @@ static int demo(const std::string& db, uint64_t seed, bool force) {
   auto tx = store->write();
   auto summary = loadDemo(*tx, seed, Date::today());
   tx->commit();
-  std::cout << "Đã tạo dữ liệu mẫu: " << summary.cells << " chi bộ, " << summary.members << " đảng viên ("
-            << summary.serving << " đương chức) trong " << db << "\n\nTài khoản mẫu (mật khẩu chung: "
-            << (summary.accounts.empty() ? "" : summary.accounts.front().password) << "):\n";
+  std::ostringstream logins;
+  logins << "Tài khoản mẫu (mật khẩu chung: " << (summary.accounts.empty() ? "" : summary.accounts.front().password)
+         << "):\n";
   for (auto& a : summary.accounts)
-    std::cout << "  " << a.username << std::string(a.username.size() < 18 ? 18 - a.username.size() : 1, ' ')
-              << a.description << "\n";
+    logins << "  " << a.username << std::string(a.username.size() < 18 ? 18 - a.username.size() : 1, ' ')
+           << a.description << "\n";
+  std::cout << "Đã tạo dữ liệu mẫu: " << summary.cells << " chi bộ, " << summary.members << " đảng viên ("
+            << summary.serving << " đương chức) trong " << db << "\n\n" << logins.str();
+  // `make run` shows these again on later starts.
+  std::ofstream(db + ".logins.txt") << logins.str();
   return 0;
 }
 

@@ -157,7 +157,7 @@ class DocxWriter {
     std::string t;
     if (!doc_.doc_type.empty()) t += centred(doc_.doc_type, {true, false, false, 16});
     if (!doc_.title.empty()) t += centred(doc_.title, {true, false, false, 14});
-    return t + paragraph("", {}) ;
+    return t + paragraph("", {});
   }
 
   std::string render(const Heading& h) {

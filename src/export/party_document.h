@@ -109,6 +109,11 @@ std::string placeDateLine(const std::string& place, Date date);
 // The document's summary for metadata and file names: "NGHỊ QUYẾT Lãnh đạo ...".
 std::string documentCaption(const PartyDocument& doc);
 
+// The document's words in reading order, one block (paragraph, list item,
+// table row with cells joined by " | ", signature line) per line, NFC: for
+// previews, search indexing and tests. Includes the header and "Nơi nhận".
+std::string documentPlainText(const PartyDocument& doc);
+
 // Shorthands used by the builders.
 Paragraph plainParagraph(std::string text, Align align = Align::justify);
 // "label value": bold label, plain value, e.g. labelledParagraph("Chủ trì: ", "đồng chí ...").

@@ -1,13 +1,13 @@
 #include "export/pdf_renderer.h"
 
 #include <cairo-pdf.h>
-#include <pango/pangocairo.h>
 
 #include <algorithm>
 #include <fstream>
 #include <memory>
 #include <numeric>
 
+#include "export/pango_text.h"
 #include "export/text.h"
 
 namespace chibo {
@@ -22,52 +22,10 @@ constexpr double kSignSpace = 64;    // room for the handwritten signature
 
 double mm(double v) { return v * 72.0 / 25.4; }
 
-struct LayoutDeleter {
-  void operator()(PangoLayout* l) const { g_object_unref(l); }
-};
-using LayoutPtr = std::unique_ptr<PangoLayout, LayoutDeleter>;
-
-std::string escapeMarkup(const std::string& s) {
-  std::string n = nfc(s);
-  gchar* e = g_markup_escape_text(n.c_str(), gssize(n.size()));
-  std::string out(e);
-  g_free(e);
-  return out;
-}
-
-std::string markupOf(const std::vector<TextRun>& runs) {
-  std::string m;
-  for (const auto& r : runs) {
-    std::string t = escapeMarkup(r.text);
-    if (r.italic) t = "<i>" + t + "</i>";
-    if (r.bold) t = "<b>" + t + "</b>";
-    m += t;
-  }
-  return m;
-}
-
-// How a piece of text should look; everything else about a layout is fixed.
-struct Style {
-  double size = 13;
-  Align align = Align::left;
-  double indent = 0;  // first-line indent, points
-};
-
-int pangoUnits(double pt) { return int(pt * PANGO_SCALE); }
-double points(int units) { return double(units) / PANGO_SCALE; }
-
 class PdfWriter {
  public:
   PdfWriter(const PartyDocument& doc, cairo_surface_t* surface)
-      : doc_(doc), cr_(cairo_create(surface)), ctx_(pango_cairo_create_context(cr_)) {
-    // Pango assumes 96 dpi; a PDF's user unit is the point, so sizes must be 1:1.
-    pango_cairo_context_set_resolution(ctx_, 72);
-    cairo_font_options_t* fo = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(ctx_, fo);
-    cairo_font_options_destroy(fo);
-    pango_context_set_round_glyph_positions(ctx_, FALSE);
+      : doc_(doc), cr_(cairo_create(surface)), ctx_(createPdfPangoContext(cr_)) {
     left_ = mm(doc.margins.left_mm);
     width_ = kPageW - left_ - mm(doc.margins.right_mm);
     top_ = mm(doc.margins.top_mm);
@@ -92,34 +50,11 @@ class PdfWriter {
   }
 
  private:
-  LayoutPtr layout(const std::string& markup, double width, const Style& st) {
-    LayoutPtr l(pango_layout_new(ctx_));
-    PangoFontDescription* fd = pango_font_description_new();
-    pango_font_description_set_family(fd, serifFamily().c_str());
-    pango_font_description_set_size(fd, pangoUnits(st.size));
-    pango_layout_set_font_description(l.get(), fd);
-    pango_font_description_free(fd);
-    pango_layout_set_width(l.get(), pangoUnits(width));
-    pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_indent(l.get(), pangoUnits(st.indent));
-    switch (st.align) {
-      case Align::left: pango_layout_set_alignment(l.get(), PANGO_ALIGN_LEFT); break;
-      case Align::centre: pango_layout_set_alignment(l.get(), PANGO_ALIGN_CENTER); break;
-      case Align::right: pango_layout_set_alignment(l.get(), PANGO_ALIGN_RIGHT); break;
-      case Align::justify:
-        pango_layout_set_alignment(l.get(), PANGO_ALIGN_LEFT);
-        pango_layout_set_justify(l.get(), TRUE);
-        break;
-    }
-    pango_layout_set_markup(l.get(), markup.c_str(), -1);
-    return l;
+  LayoutPtr layout(const std::string& markup, double width, const TextStyle& st) {
+    return makeLayout(ctx_, markup, width, st);
   }
 
-  static double height(PangoLayout* l) {
-    int w, h;
-    pango_layout_get_size(l, &w, &h);
-    return points(h);
-  }
+  static double height(PangoLayout* l) { return layoutHeight(l); }
 
   void show(PangoLayout* l, double x, double y) {
     cairo_move_to(cr_, x, y);
@@ -145,10 +80,10 @@ class PdfWriter {
     do {
       PangoRectangle r;
       pango_layout_iter_get_line_extents(it, nullptr, &r);
-      double lineH = points(r.height);
+      double lineH = pangoPoints(r.height);
       ensureRoom(lineH);
-      double baseline = points(pango_layout_iter_get_baseline(it) - r.y);
-      cairo_move_to(cr_, x + points(r.x), y_ + baseline);
+      double baseline = pangoPoints(pango_layout_iter_get_baseline(it) - r.y);
+      cairo_move_to(cr_, x + pangoPoints(r.x), y_ + baseline);
       pango_cairo_show_layout_line(cr_, pango_layout_iter_get_line_readonly(it));
       y_ += lineH;
     } while (pango_layout_iter_next_line(it));
@@ -403,21 +338,6 @@ cairo_status_t appendToString(void* closure, const unsigned char* data, unsigned
 }
 
 }  // namespace
-
-const std::string& serifFamily() {
-  static const std::string family = [] {
-    PangoFontMap* map = pango_cairo_font_map_get_default();
-    PangoFontFamily** families = nullptr;
-    int n = 0;
-    pango_font_map_list_families(map, &families, &n);
-    bool found = false;
-    for (int i = 0; i < n && !found; ++i)
-      found = g_ascii_strcasecmp(pango_font_family_get_name(families[i]), "Times New Roman") == 0;
-    g_free(families);
-    return std::string(found ? "Times New Roman" : "Liberation Serif");
-  }();
-  return family;
-}
 
 Result<std::string> renderPdf(const PartyDocument& doc) {
   std::string out;

@@ -1,8 +1,8 @@
 #pragma once
 // Draws a PartyDocument to PDF with Cairo and Pango: A4, HD 36 margins, Times
-// New Roman (Liberation Serif where it is not installed), page numbers at the
-// top centre from page 2 on, tables that break across pages with the header
-// row repeated.
+// New Roman (Liberation Serif where it is not installed; see serifFamily() in
+// pango_text.h), page numbers at the top centre from page 2 on, tables that
+// break across pages with the header row repeated.
 #include <string>
 
 #include "domain/result.h"
@@ -16,11 +16,5 @@ Result<std::string> renderPdf(const PartyDocument& doc);
 
 // Renders `doc` and writes it to `path`, replacing any existing file.
 Status writePdfFile(const PartyDocument& doc, const std::string& path);
-
-// The font family the renderers ask for: "Times New Roman" when fontconfig
-// has it, else "Liberation Serif" (metric-compatible, in fonts-liberation2).
-// Asked by family name, never by a "Times New Roman 13" string, which Pango
-// parses as family "Times New" with style "Roman" (stack.md §2.5).
-const std::string& serifFamily();
 
 }  // namespace chibo

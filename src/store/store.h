@@ -22,6 +22,7 @@
 #include "domain/audit.h"
 #include "domain/member.h"
 #include "domain/org.h"
+#include "store/meeting_records.h"
 
 namespace chibo {
 
@@ -85,6 +86,38 @@ class ReadTx {
   // --- audit
   virtual std::vector<AuditEntry> audit(const AuditQuery& q) = 0;
   virtual int64_t auditCount(const AuditQuery& q) = 0;
+
+  // --- meetings (0002)
+  virtual std::optional<MeetingRecord> meeting(Id id) = 0;
+  // Meetings of one org with planned_start in [from, to) (either bound open), oldest first.
+  virtual std::vector<MeetingRecord> meetingsOfOrg(Id org_id, std::optional<DateTime> from,
+                                                   std::optional<DateTime> to) = 0;
+  virtual std::vector<AgendaItem> agenda(Id meeting_id) = 0;  // by position
+  virtual std::vector<AttendanceRecord> attendance(Id meeting_id) = 0;
+  // Every mark of one member, as (meeting id, mark).
+  virtual std::vector<std::pair<Id, AttendanceRecord>> attendanceOfMember(Id member_id) = 0;
+  virtual std::vector<Speech> speeches(Id meeting_id) = 0;  // in the order recorded
+  virtual std::vector<MeetingVersion> meetingVersions(Id meeting_id) = 0;  // oldest first
+
+  // --- resolutions and tasks
+  virtual std::optional<Resolution> resolution(Id id) = 0;  // with targets
+  virtual std::vector<Resolution> resolutionsOfMeeting(Id meeting_id) = 0;
+  // Numbers already issued in the sequence (org, type, term); no term is its own sequence.
+  virtual std::vector<int> resolutionNumbers(Id org_id, DocType type, std::optional<Id> term_id) = 0;
+  virtual std::optional<Task> task(Id id) = 0;  // with assignees and progress notes
+  virtual std::vector<Task> tasksOfMeeting(Id meeting_id) = 0;
+  // Pending (open, late, carried over) tasks assigned at meetings of `org_id`
+  // planned before `before`: what the next meeting must review.
+  virtual std::vector<Task> pendingTasksBefore(Id org_id, DateTime before) = 0;
+  virtual std::vector<Task> tasksOfMember(Id member_id) = 0;  // deadline order, none last
+  virtual std::vector<TaskReview> taskReviews(Id meeting_id) = 0;
+
+  // --- planning
+  virtual std::vector<ThematicPlanRecord> thematicPlan(Id org_id, int year) = 0;  // by quarter
+  virtual std::optional<ThematicPlanRecord> thematicEntry(Id id) = 0;
+  virtual std::vector<MeetingSlot> slots(Id meeting_id) = 0;  // by start
+  virtual std::vector<SlotMark> slotMarks(Id meeting_id) = 0;
+  virtual std::optional<CheckinToken> checkinToken(std::string_view token_hash) = 0;
 };
 
 class WriteTx : public ReadTx {
@@ -114,6 +147,31 @@ class WriteTx : public ReadTx {
   virtual void deleteExpiredSessions(DateTime now) = 0;
 
   virtual Id appendAudit(const AuditEntry& e) = 0;
+
+  // --- meetings (0002)
+  virtual Id insertMeeting(const MeetingRecord& m) = 0;
+  virtual void updateMeeting(const MeetingRecord& m) = 0;  // caller sets version
+  // Makes the agenda exactly `items`: ids found are updated, id 0 inserted, the
+  // rest deleted (speeches on a deleted item keep their text, lose the link).
+  virtual void replaceAgenda(Id meeting_id, const std::vector<AgendaItem>& items) = 0;
+  virtual void replaceAttendance(Id meeting_id, const std::vector<AttendanceRecord>& rows) = 0;
+  virtual void upsertAttendance(Id meeting_id, const AttendanceRecord& row) = 0;
+  virtual Id insertSpeech(Id meeting_id, const Speech& s, DateTime at) = 0;
+  virtual void insertMeetingVersion(const MeetingVersion& v) = 0;  // append-only
+  // Throws StoreError when the number is already issued in its sequence.
+  virtual Id insertResolution(const Resolution& r, std::optional<Id> term_id) = 0;
+  virtual void updateResolution(const Resolution& r) = 0;  // replaces the targets
+  virtual Id insertTask(const Task& t) = 0;               // with assignees
+  virtual void updateTask(const Task& t) = 0;             // replaces assignees; notes untouched
+  virtual void insertProgressNote(Id task_id, const ProgressNote& n, DateTime at) = 0;
+  virtual void upsertTaskReview(const TaskReview& r) = 0;
+  virtual Id insertThematicEntry(const ThematicPlanRecord& e) = 0;
+  virtual void updateThematicEntry(const ThematicPlanRecord& e) = 0;
+  virtual Id insertSlot(const MeetingSlot& s) = 0;
+  // Makes `member_id`'s marks on the meeting's slots exactly `slot_ids`.
+  virtual void replaceSlotMarks(Id meeting_id, Id member_id, const std::vector<Id>& slot_ids, DateTime at) = 0;
+  virtual void insertCheckinToken(const CheckinToken& t) = 0;
+  virtual void deleteExpiredCheckinTokens(DateTime now) = 0;
 
   virtual void commit() = 0;
 };

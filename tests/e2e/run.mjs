@@ -19,6 +19,7 @@ const webDist = join(source, 'web', 'dist');
 const screens = process.env.CHIBO_E2E_SCREENS ?? join(tmpdir(), 'chibo-e2e-screens');
 const USER = process.env.CHIBO_E2E_USER ?? 'bithu.kp1';
 const PASS = process.env.CHIBO_E2E_PASS ?? 'chibo-demo';
+const COMMITTEE_USER = process.env.CHIBO_E2E_COMMITTEE_USER ?? 'canbo.phuong';
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 let server = null;
@@ -232,11 +233,46 @@ test('the member page shows the new member with dd/mm/yyyy dates', async () => {
   ctx.memberUrl = page.url();
 });
 
+test('the secretary edits the member (PATCH with version)', async () => {
+  const page = ctx.page;
+  await page.getByRole('link', { name: 'Sửa thông tin' }).click();
+  await visible(page.getByRole('heading', { level: 1, name: 'Sửa thông tin đảng viên' }), 'edit form heading');
+  check((await page.getByLabel('Họ và tên').inputValue()) === ctx.newName, 'edit form not filled with the member');
+  check((await page.getByLabel('Ngày sinh').inputValue()) === '15/08/1990', 'birth date not shown as dd/mm/yyyy in the form');
+  await page.getByLabel('Nơi công tác').fill('Ủy ban nhân dân phường');
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await waitFor(async () => page.url() === ctx.memberUrl, 'returning to the member page');
+  await visible(page.getByRole('status').filter({ hasText: 'Đã lưu' }), 'the saved notice');
+  await visible(page.getByText('Ủy ban nhân dân phường'), 'the new workplace');
+});
+
 test('reload keeps the session (GET /me)', async () => {
   const page = ctx.page;
   await page.reload();
   await visible(page.getByRole('heading', { level: 1, name: ctx.newName }), 'member heading after reload');
   check((await page.getByLabel('Mật khẩu').count()) === 0, 'log-in form shown after reload');
+});
+
+test('a committee user finds the new member in the audit log', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${ctx.base}/`);
+    await page.getByLabel('Tên đăng nhập').fill(COMMITTEE_USER);
+    await page.getByLabel('Mật khẩu').fill(PASS);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    await visible(nav.getByRole('link', { name: 'Nhật ký' }), 'the "Nhật ký" link for a committee user');
+    await nav.getByRole('link', { name: 'Nhật ký' }).click();
+    await visible(page.getByRole('heading', { level: 1, name: 'Nhật ký thay đổi' }), 'audit heading');
+    await page.getByLabel('Loại đối tượng').selectOption('member');
+    await visible(
+      page.getByRole('listitem').filter({ hasText: 'Thêm đảng viên' }).filter({ hasText: ctx.newName }),
+      'the member.create row of the new member',
+    );
+  } finally {
+    await context.close();
+  }
 });
 
 test('layout fits a 360 px phone and a 1280 px laptop (screenshots)', async () => {
@@ -270,7 +306,8 @@ test('layout fits a 360 px phone and a 1280 px laptop (screenshots)', async () =
       }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       check(overflow <= 0, `${label} at ${w}px overflows horizontally by ${overflow}px`);
-      await page.screenshot({ path: join(screens, `${label}-${w}.png`), fullPage: true });
+      await page.screenshot({ path: join(screens, `${label}-${w}.png`) });
+      await page.screenshot({ path: join(screens, `${label}-${w}-full.png`), fullPage: true });
     }
     await context.close();
   }

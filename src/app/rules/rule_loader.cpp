@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fstream>
 #include <initializer_list>
+#include <type_traits>
 #include <sstream>
 
 namespace chibo {
@@ -12,12 +13,9 @@ namespace json = boost::json;
 namespace {
 
 // Walks one parsed file, collecting every problem with its path.
-class Reader {
- public:
-  explicit Reader(std::string id_hint) : origin_(std::move(id_hint)) {}
-
+struct Reader {
   Validator v;
-  std::string origin_;
+  std::string origin;  // the file's id, stamped on every value read
 
   void onlyKeys(const json::object& o, const std::string& path, std::initializer_list<std::string_view> allowed) {
     for (const auto& kv : o) {
@@ -117,7 +115,7 @@ class Reader {
     else
       value = num(o, "value", path, true);
     if (!value || !source) return std::nullopt;
-    return Cited<T>{*value, *source, origin_};
+    return Cited<T>{*value, *source, origin};
   }
 
   void thresholds(const json::object& o, RuleOverride& out) {
@@ -169,7 +167,7 @@ class Reader {
     onlyKeys(c, p,
              {"code", "name", "kind", "measure", "scoring", "max", "source", "bands", "bonuses", "items", "notes"});
     Criterion cr;
-    cr.origin = origin_;
+    cr.origin = origin;
     cr.code = str(c, "code", p, true).value_or("");
     cr.name = str(c, "name", p, true).value_or("");
     cr.source = str(c, "source", p, true).value_or("");
@@ -204,7 +202,7 @@ class Reader {
     const std::string p = "rubric";
     onlyKeys(o, p, {"id", "name", "source", "criteria", "notes"});
     Rubric r;
-    r.origin = origin_;
+    r.origin = origin;
     r.id = str(o, "id", p, true).value_or("");
     r.name = str(o, "name", p, true).value_or("");
     r.source = str(o, "source", p, true).value_or("");
@@ -248,14 +246,14 @@ Result<RuleOverride> parseAny(std::string_view text, std::string_view file, std:
   if (!root.is_object()) return fileError(file, {{"", "invalid_type", "Tệp phải chứa một đối tượng JSON."}});
   const auto& o = root.as_object();
 
-  Reader r("");
+  Reader r;
   r.onlyKeys(o, "", {"kind", "id", "name", "version", "issuer_document", "effective_from", "effective_to",
                      "applies_to", "notes", "thresholds", "rubric"});
   RuleOverride ov;
   if (auto kind = r.str(o, "kind", "", true); kind && *kind != want)
     r.v.add("kind", "wrong_kind", "Cần tệp loại \"" + std::string(want) + "\", tệp này là \"" + *kind + "\".");
   ov.id = r.str(o, "id", "", true).value_or("");
-  r.origin_ = ov.id;
+  r.origin = ov.id;
   ov.name = r.str(o, "name", "", true).value_or("");
   ov.version = r.integer(o, "version", "", true).value_or(0);
   ov.issuer_document = r.str(o, "issuer_document", "", true).value_or("");

@@ -3,10 +3,19 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/meeting/enum_table.h"
 #include "domain/rules/calendar.h"
 
 namespace chibo {
 namespace {
+using detail::EnumRow;
+constexpr std::array<EnumRow<AttendanceOutcome>, 4> kOutcomes{{
+    {AttendanceOutcome::attended, "attended", "Có mặt"},
+    {AttendanceOutcome::excused, "excused", "Vắng có lý do"},
+    {AttendanceOutcome::unexcused, "unexcused", "Vắng không có lý do"},
+    {AttendanceOutcome::not_expected, "not_expected", "Không thuộc diện phải dự"},
+}};
+
 std::string monthList(const std::vector<unsigned>& months) {
   std::string s;
   for (unsigned m : months) s += (s.empty() ? "" : ", ") + std::to_string(m);
@@ -28,6 +37,12 @@ Warning removalWarning(const RuleSet& rs, const MemberYear& y, const std::vector
           SubjectKind::member, y.member_id, msg, "R-ATT-4", rule.origin, rule.source};
 }
 }  // namespace
+
+std::string_view toCode(AttendanceOutcome o) { return detail::enumCode(kOutcomes, o); }
+std::optional<AttendanceOutcome> attendanceOutcomeFromCode(std::string_view c) {
+  return detail::enumFromCode(kOutcomes, c);
+}
+std::string_view label(AttendanceOutcome o) { return detail::enumLabel(kOutcomes, o); }
 
 int longestExcusedStreak(const MemberYear& y) {
   std::vector<MeetingOutcome> ms;

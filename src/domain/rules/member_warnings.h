@@ -14,6 +14,7 @@
 // - Exempt members never get these warnings (R-ATT-5).
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/date.h"
@@ -24,6 +25,10 @@
 namespace chibo {
 
 enum class AttendanceOutcome { attended, excused, unexcused, not_expected };
+
+std::string_view toCode(AttendanceOutcome);
+std::optional<AttendanceOutcome> attendanceOutcomeFromCode(std::string_view);
+std::string_view label(AttendanceOutcome);  // "Có mặt", "Vắng có lý do", ...
 
 struct MeetingOutcome {
   Date date;

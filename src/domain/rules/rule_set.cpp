@@ -126,7 +126,9 @@ std::string_view toCode(Scoring s) { return detail::enumCode(kScorings, s); }
 std::optional<CriterionKind> criterionKindFromCode(std::string_view c) { return detail::enumFromCode(kKinds, c); }
 std::optional<Measure> measureFromCode(std::string_view c) { return detail::enumFromCode(kMeasures, c); }
 std::optional<Scoring> scoringFromCode(std::string_view c) { return detail::enumFromCode(kScorings, c); }
+std::string_view label(CriterionKind k) { return detail::enumLabel(kKinds, k); }
 std::string_view label(Measure m) { return detail::enumLabel(kMeasures, m); }
+std::string_view label(Scoring s) { return detail::enumLabel(kScorings, s); }
 
 double Rubric::maxTotal() const {
   double t = 0;

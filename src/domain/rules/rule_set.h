@@ -174,7 +174,9 @@ std::string_view toCode(Scoring);
 std::optional<CriterionKind> criterionKindFromCode(std::string_view);
 std::optional<Measure> measureFromCode(std::string_view);
 std::optional<Scoring> scoringFromCode(std::string_view);
-std::string_view label(Measure);  // Vietnamese
+std::string_view label(CriterionKind);  // Vietnamese
+std::string_view label(Measure);
+std::string_view label(Scoring);
 
 // The input names of a measure, primary first; empty for Measure::none.
 std::vector<std::string_view> measureInputs(Measure);
@@ -210,7 +212,8 @@ bool inEffect(Date from, const std::optional<Date>& to, Date at);
 //  1. the central set in force on `at` (the latest effective_from wins, then the highest version);
 //  2. every override in force on `at` attached to the org or an ancestor
 //     (inSubtree(org_path, ov.org_path)), applied shallow to deep, then by
-//     effective_from and version, so the deepest and newest wins.
+//     effective_from and version, so the deepest and newest wins. An override
+//     with an empty org_path is not attached anywhere and never applies.
 // Not found (code "no_rule_set") when no central set covers `at`.
 Result<RuleSet> resolveRuleSet(const std::vector<RuleSet>& central, const std::vector<RuleOverride>& local,
                                std::string_view org_path, Date at);

@@ -17,6 +17,7 @@ constexpr std::array<EnumRow<Grade>, 4> kGrades{{
 }};
 
 std::string num(double v) { return vnNumber(v); }
+std::string pts(double v) { return vnNumber(v, 2); }  // points: 3,75 must not show as 3,8
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
 double clampTo(double v, double max) { return std::clamp(v, 0.0, max); }
 double pct(double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
@@ -214,12 +215,12 @@ double valueFor(const Measured& m, const Band& b, std::string_view primary) {
 
 void scoreObjective(const Criterion& c, const Measured& m, CriterionScore& cs) {
   std::string primary(measureInputs(c.measure).front());
-  double pts = 0;
+  double total = 0;
   std::string why = m.summary;
   if (c.scoring == Scoring::proportional) {
     double p = m.values.at(primary);
-    pts = c.max_points * p / 100.0;
-    why += " Tính theo tỷ lệ: " + num(c.max_points) + " × " + vnPercent(p) + " = " + num(round2(pts)) + " điểm.";
+    total = c.max_points * p / 100.0;
+    why += " Tính theo tỷ lệ: " + num(c.max_points) + " × " + vnPercent(p) + " = " + pts(round2(total)) + " điểm.";
   } else {
     const Band* hit = nullptr;
     for (const auto& b : c.bands)
@@ -228,19 +229,19 @@ void scoreObjective(const Criterion& c, const Measured& m, CriterionScore& cs) {
         break;
       }
     if (hit) {
-      pts = hit->points;
-      why += " Mức: " + describe(*hit, primary) + " → " + num(pts) + " điểm.";
+      total = hit->points;
+      why += " Mức: " + describe(*hit, primary) + " → " + pts(total) + " điểm.";
     } else {
       why += " Không đạt mức nào → 0 điểm.";
     }
   }
   for (const auto& b : c.bonuses)
     if (bandMatches(b, valueFor(m, b, primary))) {
-      pts += b.points;
-      why += " Cộng " + num(b.points) + " điểm: " + describe(b, primary) + ".";
+      total += b.points;
+      why += " Cộng " + pts(b.points) + " điểm: " + describe(b, primary) + ".";
     }
-  if (pts > c.max_points) why += " Tối đa " + num(c.max_points) + " điểm.";
-  cs.points = round2(clampTo(pts, c.max_points));
+  if (total > c.max_points) why += " Tối đa " + pts(c.max_points) + " điểm.";
+  cs.points = round2(clampTo(total, c.max_points));
   cs.explanation = why;
 }
 }  // namespace
@@ -258,13 +259,13 @@ Grade gradeFor(const RuleSet& rs, double total) {
 
 Status validateJudgements(const RuleSet& rs, const JudgementInputs& in) {
   Validator v;
-  for (const auto& [code, pts] : in.points) {
+  for (const auto& [code, value] : in.points) {
     auto it = std::find_if(rs.rubric.criteria.begin(), rs.rubric.criteria.end(),
                            [&](const Criterion& c) { return c.code == code; });
     if (it == rs.rubric.criteria.end())
       v.add("points." + code, "unknown_criterion", "Thang điểm không có tiêu chí này.");
-    else if (pts < 0 || pts > it->max_points)
-      v.add("points." + code, "out_of_range", "Điểm phải từ 0 đến " + num(it->max_points) + ".");
+    else if (value < 0 || value > it->max_points)
+      v.add("points." + code, "out_of_range", "Điểm phải từ 0 đến " + pts(it->max_points) + ".");
   }
   if (!v.ok()) return v.error();
   return okStatus();
@@ -285,7 +286,7 @@ Score scoreMeeting(const RuleSet& rs, const MeetingFacts& f, const JudgementInpu
     cs.source = c.source;
     auto entered = in.points.find(c.code);
     bool has_entry = entered != in.points.end();
-    std::string entry_text = has_entry ? num(clampTo(entered->second, c.max_points)) + "/" + num(c.max_points) : "";
+    std::string entry_text = has_entry ? pts(clampTo(entered->second, c.max_points)) + "/" + pts(c.max_points) : "";
 
     if (c.kind == CriterionKind::judgement) {
       if (has_entry) {

@@ -35,6 +35,7 @@ class Stmt {
   Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
   Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
   Stmt& bind(int i, Date d) { return bind(i, int64_t(d.days())); }
+  Stmt& bind(int i, DateTime t) { return bind(i, t.unix_seconds); }
   Stmt& bindNull(int i);
   template <typename T>
   Stmt& bind(int i, const std::optional<T>& v) {
@@ -55,6 +56,10 @@ class Stmt {
   Date date(int c) const { return Date::fromDays(int32_t(i64(c))); }
   std::optional<Date> optDate(int c) const { return isNull(c) ? std::nullopt : std::optional<Date>(date(c)); }
   std::optional<int64_t> optI64(int c) const { return isNull(c) ? std::nullopt : std::optional<int64_t>(i64(c)); }
+  DateTime instant(int c) const { return DateTime{i64(c)}; }
+  std::optional<DateTime> optInstant(int c) const {
+    return isNull(c) ? std::nullopt : std::optional<DateTime>(instant(c));
+  }
 
  private:
   sqlite3_stmt* s_;

@@ -45,6 +45,27 @@ class SqliteTx final : public WriteTx {
   std::vector<AuditEntry> audit(const AuditQuery& q) override;
   int64_t auditCount(const AuditQuery& q) override;
 
+  std::optional<MeetingRecord> meeting(Id id) override;
+  std::vector<MeetingRecord> meetingsOfOrg(Id org_id, std::optional<DateTime> from, std::optional<DateTime> to) override;
+  std::vector<AgendaItem> agenda(Id meeting_id) override;
+  std::vector<AttendanceRecord> attendance(Id meeting_id) override;
+  std::vector<std::pair<Id, AttendanceRecord>> attendanceOfMember(Id member_id) override;
+  std::vector<Speech> speeches(Id meeting_id) override;
+  std::vector<MeetingVersion> meetingVersions(Id meeting_id) override;
+  std::optional<Resolution> resolution(Id id) override;
+  std::vector<Resolution> resolutionsOfMeeting(Id meeting_id) override;
+  std::vector<int> resolutionNumbers(Id org_id, DocType type, std::optional<Id> term_id) override;
+  std::optional<Task> task(Id id) override;
+  std::vector<Task> tasksOfMeeting(Id meeting_id) override;
+  std::vector<Task> pendingTasksBefore(Id org_id, DateTime before) override;
+  std::vector<Task> tasksOfMember(Id member_id) override;
+  std::vector<TaskReview> taskReviews(Id meeting_id) override;
+  std::vector<ThematicPlanRecord> thematicPlan(Id org_id, int year) override;
+  std::optional<ThematicPlanRecord> thematicEntry(Id id) override;
+  std::vector<MeetingSlot> slots(Id meeting_id) override;
+  std::vector<SlotMark> slotMarks(Id meeting_id) override;
+  std::optional<CheckinToken> checkinToken(std::string_view token_hash) override;
+
   Id insertOrg(Org& org) override;
   void updateOrg(const Org& org) override;
   Id insertTerm(const CommitteeTerm& t) override;
@@ -65,17 +86,43 @@ class SqliteTx final : public WriteTx {
   void deleteSession(std::string_view token_hash) override;
   void deleteExpiredSessions(DateTime now) override;
   Id appendAudit(const AuditEntry& e) override;
+  Id insertMeeting(const MeetingRecord& m) override;
+  void updateMeeting(const MeetingRecord& m) override;
+  void replaceAgenda(Id meeting_id, const std::vector<AgendaItem>& items) override;
+  void replaceAttendance(Id meeting_id, const std::vector<AttendanceRecord>& rows) override;
+  void upsertAttendance(Id meeting_id, const AttendanceRecord& row) override;
+  Id insertSpeech(Id meeting_id, const Speech& s, DateTime at) override;
+  void insertMeetingVersion(const MeetingVersion& v) override;
+  Id insertResolution(const Resolution& r, std::optional<Id> term_id) override;
+  void updateResolution(const Resolution& r) override;
+  Id insertTask(const Task& t) override;
+  void updateTask(const Task& t) override;
+  void insertProgressNote(Id task_id, const ProgressNote& n, DateTime at) override;
+  void upsertTaskReview(const TaskReview& r) override;
+  Id insertThematicEntry(const ThematicPlanRecord& e) override;
+  void updateThematicEntry(const ThematicPlanRecord& e) override;
+  Id insertSlot(const MeetingSlot& s) override;
+  void replaceSlotMarks(Id meeting_id, Id member_id, const std::vector<Id>& slot_ids, DateTime at) override;
+  void insertCheckinToken(const CheckinToken& t) override;
+  void deleteExpiredCheckinTokens(DateTime now) override;
   void commit() override;
 
   Conn& conn() { return conn_; }
 
  private:
   void requireWritable() const;
+  // Loads assignees and progress notes into tasks read by a query.
+  void fillTasks(std::vector<Task>& tasks);
+  void writeTargets(const Resolution& r);
   Conn& conn_;
   bool writable_;
   bool done_ = false;
   std::function<void()> release_;
 };
+
+// Field diffs as a JSON array text column (audit rows, meeting versions).
+std::string encodeChanges(const std::vector<FieldChange>& changes);
+std::vector<FieldChange> decodeChanges(const std::string& text);
 
 // Upper bound for a path-prefix range scan: "/1/2/" -> "/1/20" (next byte after '/').
 inline std::string pathUpperBound(const std::string& p) {

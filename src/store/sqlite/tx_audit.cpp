@@ -5,7 +5,6 @@
 #include "store/sqlite/sqlite_tx.h"
 
 namespace chibo::sqlite {
-namespace {
 namespace json = boost::json;
 
 std::string encodeChanges(const std::vector<FieldChange>& changes) {
@@ -36,7 +35,6 @@ std::vector<FieldChange> decodeChanges(const std::string& text) {
   }
   return out;
 }
-}  // namespace
 
 Id SqliteTx::appendAudit(const AuditEntry& e) {
   requireWritable();

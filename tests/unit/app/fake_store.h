@@ -29,6 +29,19 @@ struct Data {
   std::vector<UserGrant> grants;
   std::vector<Session> sessions;
   std::vector<AuditEntry> audit;
+  // Meetings (0002). Rows that have no id of their own carry their meeting id alongside.
+  std::vector<MeetingRecord> meetings;
+  std::vector<std::pair<Id, AgendaItem>> agenda;
+  std::vector<std::pair<Id, AttendanceRecord>> attendance;
+  std::vector<std::pair<Id, Speech>> speeches;
+  std::vector<MeetingVersion> versions;
+  std::vector<std::pair<std::optional<Id>, Resolution>> resolutions;  // (term id, resolution)
+  std::vector<Task> tasks;
+  std::vector<TaskReview> reviews;
+  std::vector<ThematicPlanRecord> plan;
+  std::vector<MeetingSlot> slots;
+  std::vector<SlotMark> slot_marks;
+  std::vector<CheckinToken> checkins;
 };
 
 class FakeTx : public WriteTx {
@@ -143,6 +156,136 @@ class FakeTx : public WriteTx {
   }
   int64_t auditCount(const AuditQuery& q) override { return static_cast<int64_t>(auditMatching(q).size()); }
 
+  // --- meetings
+  std::optional<MeetingRecord> meeting(Id id) override {
+    for (const auto& m : d_.meetings)
+      if (m.meeting.id == id) return m;
+    return std::nullopt;
+  }
+  std::vector<MeetingRecord> meetingsOfOrg(Id org_id, std::optional<DateTime> from, std::optional<DateTime> to) override {
+    auto out = where(d_.meetings, [&](const MeetingRecord& m) {
+      return m.meeting.org_id == org_id && (!from || m.meeting.planned_start >= *from) &&
+             (!to || m.meeting.planned_start < *to);
+    });
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) {
+      return std::tie(a.meeting.planned_start, a.meeting.id) < std::tie(b.meeting.planned_start, b.meeting.id);
+    });
+    return out;
+  }
+  std::vector<AgendaItem> agenda(Id meeting_id) override {
+    std::vector<AgendaItem> out;
+    for (const auto& [mid, a] : d_.agenda)
+      if (mid == meeting_id) out.push_back(a);
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return std::tie(a.position, a.id) < std::tie(b.position, b.id); });
+    return out;
+  }
+  std::vector<AttendanceRecord> attendance(Id meeting_id) override {
+    std::vector<AttendanceRecord> out;
+    for (const auto& [mid, r] : d_.attendance)
+      if (mid == meeting_id) out.push_back(r);
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.mark.member_id < b.mark.member_id; });
+    return out;
+  }
+  std::vector<std::pair<Id, AttendanceRecord>> attendanceOfMember(Id member_id) override {
+    std::vector<std::pair<Id, AttendanceRecord>> out;
+    for (const auto& row : d_.attendance)
+      if (row.second.mark.member_id == member_id) out.push_back(row);
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    return out;
+  }
+  std::vector<Speech> speeches(Id meeting_id) override {
+    std::vector<Speech> out;
+    for (const auto& [mid, s] : d_.speeches)
+      if (mid == meeting_id) out.push_back(s);
+    return out;
+  }
+  std::vector<MeetingVersion> meetingVersions(Id meeting_id) override {
+    auto out = where(d_.versions, [&](const MeetingVersion& v) { return v.meeting_id == meeting_id; });
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.version < b.version; });
+    return out;
+  }
+
+  // --- resolutions and tasks
+  std::optional<Resolution> resolution(Id id) override {
+    for (const auto& [term, r] : d_.resolutions)
+      if (r.id == id) return r;
+    return std::nullopt;
+  }
+  std::vector<Resolution> resolutionsOfMeeting(Id meeting_id) override {
+    std::vector<Resolution> out;
+    for (const auto& [term, r] : d_.resolutions)
+      if (r.meeting_id == meeting_id) out.push_back(r);
+    return out;
+  }
+  std::vector<int> resolutionNumbers(Id org_id, DocType type, std::optional<Id> term_id) override {
+    std::vector<int> out;
+    for (const auto& [term, r] : d_.resolutions)
+      if (r.org_id == org_id && r.doc_type == type && term.value_or(0) == term_id.value_or(0) && r.number)
+        out.push_back(*r.number);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  std::optional<Task> task(Id id) override { return findById(d_.tasks, id); }
+  std::vector<Task> tasksOfMeeting(Id meeting_id) override {
+    return where(d_.tasks, [&](const Task& t) { return t.meeting_id == meeting_id; });
+  }
+  std::vector<Task> pendingTasksBefore(Id org_id, DateTime before) override {
+    std::vector<std::pair<DateTime, Task>> rows;
+    for (const auto& t : d_.tasks) {
+      auto m = meeting(t.meeting_id);
+      if (m && m->meeting.org_id == org_id && m->meeting.planned_start < before && isPending(t.status))
+        rows.emplace_back(m->meeting.planned_start, t);
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](auto& a, auto& b) { return std::tie(a.first, a.second.id) < std::tie(b.first, b.second.id); });
+    std::vector<Task> out;
+    for (auto& r : rows) out.push_back(r.second);
+    return out;
+  }
+  std::vector<Task> tasksOfMember(Id member_id) override {
+    auto out = where(d_.tasks, [&](const Task& t) {
+      return std::find(t.assignee_member_ids.begin(), t.assignee_member_ids.end(), member_id) != t.assignee_member_ids.end();
+    });
+    std::stable_sort(out.begin(), out.end(), [](const Task& a, const Task& b) {
+      return std::tuple(!a.deadline, a.deadline.value_or(Date{}), a.id) < std::tuple(!b.deadline, b.deadline.value_or(Date{}), b.id);
+    });
+    return out;
+  }
+  std::vector<TaskReview> taskReviews(Id meeting_id) override {
+    auto out = where(d_.reviews, [&](const TaskReview& r) { return r.meeting_id == meeting_id; });
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.task_id < b.task_id; });
+    return out;
+  }
+
+  // --- planning
+  std::vector<ThematicPlanRecord> thematicPlan(Id org_id, int year) override {
+    auto out = where(d_.plan, [&](const ThematicPlanRecord& r) { return r.entry.org_id == org_id && r.entry.year == year; });
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.entry.quarter < b.entry.quarter; });
+    return out;
+  }
+  std::optional<ThematicPlanRecord> thematicEntry(Id id) override {
+    for (const auto& r : d_.plan)
+      if (r.entry.id == id) return r;
+    return std::nullopt;
+  }
+  std::vector<MeetingSlot> slots(Id meeting_id) override {
+    auto out = where(d_.slots, [&](const MeetingSlot& s) { return s.meeting_id == meeting_id; });
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.start < b.start; });
+    return out;
+  }
+  std::vector<SlotMark> slotMarks(Id meeting_id) override {
+    auto own = slots(meeting_id);
+    auto out = where(d_.slot_marks, [&](const SlotMark& k) {
+      return std::any_of(own.begin(), own.end(), [&](const MeetingSlot& s) { return s.id == k.slot_id; });
+    });
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return std::tie(a.slot_id, a.member_id) < std::tie(b.slot_id, b.member_id); });
+    return out;
+  }
+  std::optional<CheckinToken> checkinToken(std::string_view token_hash) override {
+    for (const auto& t : d_.checkins)
+      if (t.token_hash == token_hash) return t;
+    return std::nullopt;
+  }
+
   // --- writes
   Id insertOrg(Org& o) override {
     writable();
@@ -191,6 +334,157 @@ class FakeTx : public WriteTx {
     std::erase_if(d_.sessions, [&](const Session& s) { return s.expires <= now; });
   }
   Id appendAudit(const AuditEntry& e) override { return insert(d_.audit, e); }
+
+  // --- meeting writes
+  Id insertMeeting(const MeetingRecord& m) override {
+    writable();
+    MeetingRecord row = m;
+    row.meeting.id = d_.meetings.empty() ? 1 : d_.meetings.back().meeting.id + 1;
+    d_.meetings.push_back(row);
+    return row.meeting.id;
+  }
+  void updateMeeting(const MeetingRecord& m) override {
+    writable();
+    for (auto& r : d_.meetings)
+      if (r.meeting.id == m.meeting.id) {
+        r = m;
+        return;
+      }
+    throw StoreError("update of a row that does not exist");
+  }
+  void replaceAgenda(Id meeting_id, const std::vector<AgendaItem>& items) override {
+    writable();
+    std::erase_if(d_.agenda, [&](auto& row) {
+      return row.first == meeting_id && std::none_of(items.begin(), items.end(), [&](auto& a) { return a.id == row.second.id; });
+    });
+    for (auto& s : d_.speeches)  // ON DELETE SET NULL
+      if (s.first == meeting_id && s.second.agenda_item_id &&
+          std::none_of(items.begin(), items.end(), [&](auto& a) { return a.id == *s.second.agenda_item_id; }))
+        s.second.agenda_item_id.reset();
+    for (auto a : items) {
+      if (!a.done) a.done_at.reset();
+      auto it = std::find_if(d_.agenda.begin(), d_.agenda.end(), [&](auto& row) { return a.id && row.second.id == a.id; });
+      if (it != d_.agenda.end()) {
+        it->second = a;
+      } else {
+        a.id = nextAgendaId_++;
+        d_.agenda.emplace_back(meeting_id, a);
+      }
+    }
+  }
+  void replaceAttendance(Id meeting_id, const std::vector<AttendanceRecord>& rows) override {
+    writable();
+    std::erase_if(d_.attendance, [&](auto& row) { return row.first == meeting_id; });
+    for (const auto& r : rows) d_.attendance.emplace_back(meeting_id, r);
+  }
+  void upsertAttendance(Id meeting_id, const AttendanceRecord& r) override {
+    writable();
+    for (auto& row : d_.attendance)
+      if (row.first == meeting_id && row.second.mark.member_id == r.mark.member_id) {
+        row.second = r;
+        return;
+      }
+    d_.attendance.emplace_back(meeting_id, r);
+  }
+  Id insertSpeech(Id meeting_id, const Speech& s, DateTime) override {
+    writable();
+    Speech row = s;
+    row.id = d_.speeches.empty() ? 1 : d_.speeches.back().second.id + 1;
+    d_.speeches.emplace_back(meeting_id, row);
+    return row.id;
+  }
+  void insertMeetingVersion(const MeetingVersion& v) override {
+    writable();
+    for (const auto& x : d_.versions)
+      if (x.meeting_id == v.meeting_id && x.version == v.version) throw StoreError("UNIQUE constraint failed: meeting_versions");
+    d_.versions.push_back(v);
+  }
+  Id insertResolution(const Resolution& r, std::optional<Id> term_id) override {
+    writable();
+    if (r.number) {
+      auto used = resolutionNumbers(r.org_id, r.doc_type, term_id);
+      if (std::find(used.begin(), used.end(), *r.number) != used.end())
+        throw StoreError("UNIQUE constraint failed: resolutions_number");
+    }
+    Resolution row = r;
+    row.id = d_.resolutions.empty() ? 1 : d_.resolutions.back().second.id + 1;
+    d_.resolutions.emplace_back(term_id, row);
+    return row.id;
+  }
+  void updateResolution(const Resolution& r) override {
+    writable();
+    for (auto& row : d_.resolutions)
+      if (row.second.id == r.id) {
+        row.second = r;
+        return;
+      }
+    throw StoreError("update of a row that does not exist");
+  }
+  Id insertTask(const Task& t) override {
+    Task row = t;
+    row.notes.clear();
+    return insert(d_.tasks, row);
+  }
+  void updateTask(const Task& t) override {
+    auto cur = task(t.id);
+    if (!cur) throw StoreError("update of a row that does not exist");
+    Task row = t;
+    row.notes = cur->notes;  // notes are appended by insertProgressNote only
+    replace(d_.tasks, row);
+  }
+  void insertProgressNote(Id task_id, const ProgressNote& n, DateTime) override {
+    writable();
+    for (auto& t : d_.tasks)
+      if (t.id == task_id) t.notes.push_back(n);
+  }
+  void upsertTaskReview(const TaskReview& r) override {
+    writable();
+    for (auto& x : d_.reviews)
+      if (x.meeting_id == r.meeting_id && x.task_id == r.task_id) {
+        x = r;
+        return;
+      }
+    d_.reviews.push_back(r);
+  }
+  Id insertThematicEntry(const ThematicPlanRecord& e) override {
+    writable();
+    ThematicPlanRecord row = e;
+    row.entry.id = d_.plan.empty() ? 1 : d_.plan.back().entry.id + 1;
+    d_.plan.push_back(row);
+    return row.entry.id;
+  }
+  void updateThematicEntry(const ThematicPlanRecord& e) override {
+    writable();
+    for (auto& r : d_.plan)
+      if (r.entry.id == e.entry.id) {
+        r = e;
+        return;
+      }
+    throw StoreError("update of a row that does not exist");
+  }
+  Id insertSlot(const MeetingSlot& s) override {
+    for (const auto& x : d_.slots)
+      if (x.meeting_id == s.meeting_id && x.start == s.start) throw StoreError("UNIQUE constraint failed: meeting_slots");
+    return insert(d_.slots, s);
+  }
+  void replaceSlotMarks(Id meeting_id, Id member_id, const std::vector<Id>& slot_ids, DateTime) override {
+    writable();
+    auto own = slots(meeting_id);
+    auto mine = [&](Id sid) { return std::any_of(own.begin(), own.end(), [&](auto& s) { return s.id == sid; }); };
+    std::erase_if(d_.slot_marks, [&](const SlotMark& k) { return k.member_id == member_id && mine(k.slot_id); });
+    for (Id sid : slot_ids)
+      if (mine(sid) && std::none_of(d_.slot_marks.begin(), d_.slot_marks.end(),
+                                    [&](auto& k) { return k.slot_id == sid && k.member_id == member_id; }))
+        d_.slot_marks.push_back({sid, member_id});
+  }
+  void insertCheckinToken(const CheckinToken& t) override {
+    writable();
+    d_.checkins.push_back(t);
+  }
+  void deleteExpiredCheckinTokens(DateTime now) override {
+    writable();
+    std::erase_if(d_.checkins, [&](const CheckinToken& t) { return t.expires_at <= now; });
+  }
 
   void commit() override {
     writable();
@@ -262,6 +556,7 @@ class FakeTx : public WriteTx {
 
   Data d_;
   Data* target_;
+  Id nextAgendaId_ = 1;
 };
 
 class FakeStore : public Store {

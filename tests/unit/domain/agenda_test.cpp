@@ -71,7 +71,10 @@ TEST(AgendaTemplate, EveryKindHasATemplateAndASource) {
 TEST(AgendaTemplate, CallerMayEditTheReturnedList) {
   auto a = agendaTemplate(MeetingKind::regular);
   size_t n = a.size();
-  a.push_back({0, static_cast<int>(n + 1), "", AgendaPhase::conduct, "Xét kết nạp quần chúng ưu tú", false});
+  AgendaItem extra;
+  extra.position = static_cast<int>(n + 1);
+  extra.title = "Xét kết nạp quần chúng ưu tú";
+  a.push_back(extra);
   a.erase(a.begin() + 3);  // the cell drops the dues announcement this month
   EXPECT_EQ(a.size(), n);
   EXPECT_EQ(agendaTemplate(MeetingKind::regular).size(), n);  // the template itself is unchanged

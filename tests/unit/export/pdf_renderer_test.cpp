@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "export/minutes.h"
+#include "export/pango_text.h"
 #include "unit/export/export_test_support.h"
 
 namespace chibo {
@@ -103,6 +106,21 @@ TEST(PdfRenderer, WriteFileFailsCleanlyOnBadPath) {
   auto st = writePdfFile(doc, "/nonexistent-dir/x.pdf");
   EXPECT_FALSE(st.ok());
   EXPECT_EQ(st.error().kind, ErrorKind::internal);
+}
+
+// The HTTP layer renders from worker threads; Pango and fontconfig must cope.
+TEST(PdfRenderer, RendersFromSeveralThreadsAtOnce) {
+  auto doc = buildMinutes(test::sampleMinutes());
+  ASSERT_TRUE(doc.ok());
+  std::vector<size_t> sizes(4, 0);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < sizes.size(); ++i)
+    threads.emplace_back([&, i] {
+      auto pdf = renderPdf(*doc);
+      sizes[i] = pdf.ok() ? pdf->size() : 0;
+    });
+  for (auto& t : threads) t.join();
+  for (size_t s : sizes) EXPECT_GT(s, 10000u);
 }
 
 // Leaves /tmp/chibo-sample-minutes.pdf and -1.png for a person to look at.

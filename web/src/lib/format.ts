@@ -131,4 +131,10 @@ export const fieldLabel: Record<string, string> = {
   note: 'Ghi chú',
   role: 'Vai trò',
   member_id: 'Đảng viên',
+  cell: 'Chi bộ',
+  org: 'Đơn vị',
+  username: 'Tên đăng nhập',
+  version: 'Phiên bản',
+  date: 'Ngày',
+  to_cell_id: 'Chi bộ chuyển đến',
 };

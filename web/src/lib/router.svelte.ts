@@ -55,3 +55,8 @@ export function takeFlash(): string {
   flash.message = '';
   return m;
 }
+
+/** Sets the browser tab title (read first by screen readers after navigation). */
+export function setTitle(page: string): void {
+  document.title = page ? `${page} – Sinh hoạt chi bộ` : 'Sinh hoạt chi bộ';
+}

@@ -1,0 +1,171 @@
+#include "support/server_process.h"
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+
+extern char** environ;
+
+namespace chibo::testing {
+namespace json = boost::json;
+
+static std::string binary() {
+  const char* b = std::getenv("CHIBO_BIN");
+  if (!b) throw std::runtime_error("CHIBO_BIN is not set (run through ctest)");
+  return b;
+}
+
+static int freePort() {
+  int s = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  a.sin_port = 0;
+  ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  socklen_t len = sizeof a;
+  ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
+  int port = ntohs(a.sin_port);
+  ::close(s);
+  return port;
+}
+
+static pid_t spawn(const std::vector<std::string>& args, const std::string& log) {
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  posix_spawn_file_actions_addopen(&fa, 2, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  pid_t pid;
+  int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&fa);
+  if (rc != 0) throw std::runtime_error("posix_spawn failed for " + args[0]);
+  return pid;
+}
+
+ServerProcess::ServerProcess(bool demo) {
+  char tmpl[] = "/tmp/chibo-api-XXXXXX";
+  dir_ = ::mkdtemp(tmpl);
+  db_ = dir_ + "/chibo.db";
+  if (demo) {
+    pid_t p = spawn({binary(), "demo", "--db", db_}, dir_ + "/demo.log");
+    int st = 0;
+    ::waitpid(p, &st, 0);
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) throw std::runtime_error("chibo demo failed; see " + dir_);
+  }
+}
+
+ServerProcess::~ServerProcess() {
+  stop();
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+}
+
+void ServerProcess::start() {
+  port_ = freePort();
+  pid_ = spawn({binary(), "serve", "--db", db_, "--port", std::to_string(port_), "--web", ""}, dir_ + "/serve.log");
+  httplib::Client c("127.0.0.1", port_);
+  for (int i = 0; i < 200; ++i) {
+    if (auto r = c.Get("/api/v1/health"); r && r->status == 200) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  throw std::runtime_error("server did not start; see " + dir_ + "/serve.log");
+}
+
+void ServerProcess::stop() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGTERM);
+  int st = 0;
+  ::waitpid(pid_, &st, 0);
+  pid_ = -1;
+}
+
+void ServerProcess::crash() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  int st = 0;
+  ::waitpid(pid_, &st, 0);
+  pid_ = -1;
+}
+
+const json::object& Resp::obj() const {
+  static const json::object empty;
+  return body.is_object() ? body.as_object() : empty;
+}
+
+std::string Resp::code() const {
+  auto c = obj().if_contains("code");
+  return c && c->is_string() ? std::string(c->as_string()) : "";
+}
+
+Client::Client(int port) : http_("127.0.0.1", port) {
+  http_.set_read_timeout(30, 0);
+  http_.set_keep_alive(true);
+}
+
+Resp Client::send(const std::string& method, const std::string& path, const std::string& body, bool with_csrf) {
+  httplib::Headers h;
+  if (!cookie.empty()) h.emplace("Cookie", cookie);
+  if (with_csrf && !csrf.empty()) h.emplace("X-CSRF-Token", csrf);
+  httplib::Result r = method == "GET"     ? http_.Get(path.c_str(), h)
+                      : method == "POST"  ? http_.Post(path.c_str(), h, body, "application/json")
+                      : method == "PATCH" ? http_.Patch(path.c_str(), h, body, "application/json")
+                      : method == "PUT"   ? http_.Put(path.c_str(), h, body, "application/json")
+                                          : http_.Delete(path.c_str(), h, body, "application/json");
+  Resp out;
+  if (!r) return out;
+  out.status = r->status;
+  out.raw = r->body;
+  out.content_type = r->get_header_value("Content-Type");
+  boost::system::error_code ec;
+  if (!r->body.empty()) {
+    auto v = json::parse(r->body, ec);
+    if (!ec) out.body = std::move(v);
+  }
+  return out;
+}
+
+Resp Client::login(const std::string& user, const std::string& password) {
+  httplib::Headers h;
+  auto r = http_.Post("/api/v1/auth/login", h, json::serialize(json::object{{"username", user}, {"password", password}}),
+                      "application/json");
+  Resp out;
+  if (!r) return out;
+  out.status = r->status;
+  out.raw = r->body;
+  boost::system::error_code ec;
+  auto v = json::parse(r->body, ec);
+  if (!ec) out.body = v;
+  if (r->status == 200) {
+    auto sc = r->get_header_value("Set-Cookie");
+    cookie = sc.substr(0, sc.find(';'));
+    csrf = std::string(out.obj().at("csrf_token").as_string());
+  }
+  return out;
+}
+
+Resp Client::get(const std::string& path) { return send("GET", path, ""); }
+Resp Client::post(const std::string& path, const json::value& b) { return send("POST", path, json::serialize(b)); }
+Resp Client::patch(const std::string& path, const json::value& b) { return send("PATCH", path, json::serialize(b)); }
+Resp Client::put(const std::string& path, const json::value& b) { return send("PUT", path, json::serialize(b)); }
+
+int64_t childId(Client& c, int64_t org_id, const std::string& name) {
+  auto r = c.get("/api/v1/orgs/" + std::to_string(org_id));
+  if (r.status != 200) return 0;
+  for (auto& ch : r.obj().at("children").as_array())
+    if (ch.as_object().at("name").as_string() == name) return ch.as_object().at("id").as_int64();
+  return 0;
+}
+
+}  // namespace chibo::testing

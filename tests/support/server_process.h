@@ -1,0 +1,64 @@
+#pragma once
+// Starts the real chibo binary on a free loopback port over a temporary
+// SQLite file, for API tests. The binary path comes from $CHIBO_BIN.
+#include <boost/json.hpp>
+#include <httplib.h>
+
+#include <memory>
+#include <string>
+#include <sys/types.h>
+
+namespace chibo::testing {
+
+class ServerProcess {
+ public:
+  // Creates a fresh temp dir; with `demo` true it runs `chibo demo` into it.
+  explicit ServerProcess(bool demo = true);
+  ~ServerProcess();
+  // Starts `chibo serve`; waits until /api/v1/health answers.
+  void start();
+  void stop();   // SIGTERM, then wait
+  void crash();  // SIGKILL: no chance to flush anything
+  int port() const { return port_; }
+  const std::string& dbPath() const { return db_; }
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_, db_;
+  int port_ = 0;
+  pid_t pid_ = -1;
+};
+
+struct Resp {
+  int status = 0;
+  boost::json::value body;  // null when the body is empty or not JSON
+  std::string raw;
+  std::string content_type;
+  const boost::json::object& obj() const;
+  std::string code() const;  // problem+json "code", or ""
+};
+
+// A logged-in (or anonymous) HTTP client that keeps the session cookie and
+// sends the CSRF token on writes.
+class Client {
+ public:
+  explicit Client(int port);
+  // Logs in; returns the login response. On 200 the client holds the session.
+  Resp login(const std::string& user, const std::string& password = "chibo-demo");
+  Resp get(const std::string& path);
+  Resp post(const std::string& path, const boost::json::value& body);
+  Resp patch(const std::string& path, const boost::json::value& body);
+  Resp put(const std::string& path, const boost::json::value& body);
+  Resp send(const std::string& method, const std::string& path, const std::string& body,
+            bool with_csrf = true);
+  std::string csrf;
+  std::string cookie;
+
+ private:
+  httplib::Client http_;
+};
+
+// Looks up a child of an org by name (exact), returning its id or 0.
+int64_t childId(Client& c, int64_t org_id, const std::string& name);
+
+}  // namespace chibo::testing
