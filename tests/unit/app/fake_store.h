@@ -367,7 +367,9 @@ class FakeTx : public WriteTx {
       if (it != d_.agenda.end()) {
         it->second = a;
       } else {
-        a.id = nextAgendaId_++;
+        Id high = 0;
+        for (auto& row : d_.agenda) high = std::max(high, row.second.id);
+        a.id = high + 1;
         d_.agenda.emplace_back(meeting_id, a);
       }
     }
@@ -556,7 +558,6 @@ class FakeTx : public WriteTx {
 
   Data d_;
   Data* target_;
-  Id nextAgendaId_ = 1;
 };
 
 class FakeStore : public Store {
