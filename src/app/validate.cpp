@@ -4,6 +4,16 @@
 
 namespace chibo {
 namespace {
+// Labels are written lower-case to sit inside sentences; a sentence that
+// starts with one needs its first letter raised ("địa chỉ" -> "Địa chỉ").
+std::string sentence(const std::string& label) {
+  if (label.empty()) return label;
+  if (label.compare(0, 2, "\xc4\x91") == 0) return "\xc4\x90" + label.substr(2);  // đ -> Đ
+  std::string s = label;
+  if (s[0] >= 'a' && s[0] <= 'z') s[0] = char(s[0] - 'a' + 'A');
+  return s;
+}
+
 std::string trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return "";
@@ -19,7 +29,7 @@ std::optional<std::string> cleanText(Validator& v, const std::string& field, con
     return std::nullopt;
   }
   if (!isValidUtf8(*raw)) {
-    v.add(field, "invalid_text", label + " chứa ký tự không hợp lệ.");
+    v.add(field, "invalid_text", sentence(label) + " chứa ký tự không hợp lệ.");
     return std::nullopt;
   }
   std::string s = nfc(trim(*raw));
@@ -28,12 +38,12 @@ std::optional<std::string> cleanText(Validator& v, const std::string& field, con
     return std::nullopt;
   }
   if (utf8Length(s) > max_chars) {
-    v.add(field, "too_long", label + " dài quá " + std::to_string(max_chars) + " ký tự.");
+    v.add(field, "too_long", sentence(label) + " dài quá " + std::to_string(max_chars) + " ký tự.");
     return std::nullopt;
   }
   for (unsigned char ch : s)
     if (ch < 0x20) {
-      v.add(field, "invalid_text", label + " chứa ký tự điều khiển.");
+      v.add(field, "invalid_text", sentence(label) + " chứa ký tự điều khiển.");
       return std::nullopt;
     }
   return s;
@@ -55,15 +65,15 @@ std::optional<std::optional<Date>> parseDateField(Validator& v, const std::strin
   }
   auto d = Date::parseIso(*raw);
   if (!d) {
-    v.add(field, "invalid_date", label + " không hợp lệ (định dạng YYYY-MM-DD).");
+    v.add(field, "invalid_date", sentence(label) + " không hợp lệ (định dạng YYYY-MM-DD).");
     return std::nullopt;
   }
   if (d->year() < 1900) {
-    v.add(field, "invalid_date", label + " không hợp lệ.");
+    v.add(field, "invalid_date", sentence(label) + " không hợp lệ.");
     return std::nullopt;
   }
   if (rule == DateRule::not_future && *d > today) {
-    v.add(field, "future_date", label + " không được sau ngày hôm nay.");
+    v.add(field, "future_date", sentence(label) + " không được sau ngày hôm nay.");
     return std::nullopt;
   }
   return std::optional<Date>{*d};

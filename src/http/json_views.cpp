@@ -67,6 +67,7 @@ json::object orgJson(const OrgView& v) {
   for (auto& c : v.children) {
     auto b = orgBrief(c.org);
     b["member_count"] = c.member_count;
+    b["child_count"] = c.child_count;
     ch.push_back(std::move(b));
   }
   for (auto& t : v.terms) terms.push_back(termJson(t));

@@ -32,7 +32,7 @@ Result<OrgView> getOrg(Store& store, const Caller& c, Id id) {
       int n = 0;
       for (auto& [p, k] : counts)
         if (inSubtree(p, ch.path)) n += k;
-      v.children.push_back({ch, n});
+      v.children.push_back({ch, n, int(tx->orgChildren(ch.id).size())});
     }
     for (auto& [p, k] : counts) v.member_count += k;
     for (const auto& m : tx->monitorsOfCell(id)) {

@@ -24,6 +24,7 @@ struct MonitorView {
 struct OrgChild {
   Org org;
   int member_count = 0;
+  int child_count = 0;  // lets a tree view know whether there is anything to open
 };
 
 struct OrgView {
