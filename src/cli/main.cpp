@@ -3,12 +3,16 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "app/auth/password.h"
 #include "app/demo/demo.h"
+#include "app/quality/quality.h"
+#include "app/scale/scale.h"
 #include "app/users/users.h"
 #include "http/server.h"
 #include "store/sqlite/sqlite_db.h"
@@ -18,15 +22,29 @@ using namespace chibo;
 #ifndef CHIBO_WEB_DIR
 #define CHIBO_WEB_DIR ""
 #endif
+#ifndef CHIBO_RULES_DIR
+#define CHIBO_RULES_DIR "rules"
+#endif
 
 static int serve(const std::string& db, const std::string& host, unsigned short port, const std::string& web,
-                 int threads) {
+                 int threads, const std::string& rules_dir) {
   if (!std::filesystem::exists(db)) {
     std::cerr << "Không tìm thấy cơ sở dữ liệu " << db << ". Tạo dữ liệu mẫu: chibo demo --db " << db << "\n";
     return 2;
   }
+  // Rules as data (issue 4): a bad rule file stops the server before it serves a wrong score.
+  auto rules = loadRuleCatalog(rules_dir);
+  if (!rules) {
+    std::cerr << "Lỗi bộ quy tắc trong " << rules_dir << ": " << rules.error().message << "\n";
+    for (const auto& fe : rules.error().field_errors)
+      if (rules.error().message.find(fe.message) == std::string::npos)
+        std::cerr << "  " << fe.field << ": " << fe.message << "\n";
+    return 2;
+  }
   auto store = openSqliteStore({db, false, std::max(2, threads)});
-  http::Api api(*store, {web});
+  http::ApiConfig api_cfg{web};
+  api_cfg.rules = std::make_shared<const RuleCatalog>(std::move(*rules));
+  http::Api api(*store, std::move(api_cfg));
   http::ServerConfig cfg{host, port, threads};
   http::runServer(api, cfg, [&] {
     std::cout << "chibo đang chạy tại http://" << (host == "0.0.0.0" ? "127.0.0.1" : host) << ":" << port << "/"
@@ -58,6 +76,50 @@ static int demo(const std::string& db, uint64_t seed, bool force) {
   std::cout << "Đã tạo dữ liệu mẫu: " << summary.cells << " chi bộ, " << summary.members << " đảng viên ("
             << summary.serving << " đương chức) trong " << db << "\n\n" << logins.str();
   // `make run` shows these again on later starts.
+  std::ofstream(db + ".logins.txt") << logins.str();
+  return 0;
+}
+
+// chibo demo --scale ward|province|national: a synthetic data set for the
+// benchmarks (app/scale/scale.h), written through the bulk loader.
+static int demoScale(const std::string& db, const std::string& name, uint64_t seed, bool force,
+                     std::optional<int> months) {
+  namespace fs = std::filesystem;
+  auto spec = scale::specByName(name);
+  if (!spec) {
+    std::cerr << "Quy mô không hợp lệ: " << name << " (ward|province|national)\n";
+    return 2;
+  }
+  if (months) spec->months = std::max(1, *months);
+  if (fs::exists(db)) {
+    if (!force) {
+      std::cerr << "Tệp " << db << " đã tồn tại. Dùng --force để ghi đè.\n";
+      return 2;
+    }
+    for (auto suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix);
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  std::string hash = hashPassword(scale::kScalePassword);
+  auto loader = openBulkLoad({db, spec->name != "national", 256});
+  auto sum = scale::generate(*loader, *spec, seed, Date::today(), hash);
+  auto st = loader->finish();
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::ostringstream logins;
+  logins << "Tài khoản mẫu (mật khẩu chung: " << scale::kScalePassword << "; " << sum.accounts_total
+         << " tài khoản: canbo.wN, bithu.wN cho mỗi phường N, tinhuy.pN cho mỗi tỉnh N):\n";
+  for (auto& a : sum.accounts)
+    logins << "  " << a.username << std::string(a.username.size() < 18 ? 18 - a.username.size() : 1, ' ')
+           << a.description << "\n";
+  std::cout << "Đã tạo dữ liệu tổng hợp \"" << spec->name << "\": " << sum.wards << " phường, " << sum.cells
+            << " chi bộ, " << sum.members << " đảng viên, " << sum.meetings << " cuộc họp, " << sum.attendance_rows
+            << " lượt điểm danh trong " << db << "\n\n" << logins.str();
+  // One line for bench/run to read.
+  std::cout << "scale=" << spec->name << " seconds=" << secs << " load_seconds=" << st.load_seconds
+            << " index_seconds=" << st.index_seconds << " check_seconds=" << st.check_seconds
+            << " aggregate_seconds=" << st.aggregate_seconds << " rows=" << st.rows
+            << " bytes=" << st.file_bytes << " orgs=" << sum.orgs << " wards=" << sum.wards << " cells=" << sum.cells
+            << " members=" << sum.members << " meetings=" << sum.meetings << " attendance=" << sum.attendance_rows
+            << " first_ward=" << sum.first_ward_id << "\n";
   std::ofstream(db + ".logins.txt") << logins.str();
   return 0;
 }
@@ -111,6 +173,8 @@ int main(int argc, char** argv) {
   s->add_option("--port", port, "Cổng");
   s->add_option("--web", web, "Thư mục giao diện web đã xây dựng");
   s->add_option("--threads", threads, "Số luồng xử lý HTTP");
+  std::string rules_dir = CHIBO_RULES_DIR;
+  s->add_option("--rules", rules_dir, "Thư mục bộ quy tắc (rules/*.json)");
 
   auto* d = app.add_subcommand("demo", "Tạo cơ sở dữ liệu mẫu (Phường Tân Định)");
   uint64_t seed = 20090422;
@@ -118,6 +182,11 @@ int main(int argc, char** argv) {
   d->add_option("--db", db, "Tệp cơ sở dữ liệu mới");
   d->add_option("--seed", seed, "Hạt giống ngẫu nhiên (cùng hạt giống cho cùng dữ liệu)");
   d->add_flag("--force", force, "Ghi đè tệp đã có");
+  std::string scale_name;
+  std::optional<int> months;
+  d->add_option("--scale", scale_name, "Dữ liệu tổng hợp cho đo hiệu năng: ward|province|national")
+      ->check(CLI::IsMember({"ward", "province", "national"}));
+  d->add_option("--months", months, "Số tháng lịch sử họp (với --scale; mặc định 36)");
 
   auto* u = app.add_subcommand("user", "Quản lý tài khoản");
   auto* ua = u->add_subcommand("add", "Thêm tài khoản (mật khẩu đọc từ đầu vào chuẩn)");
@@ -140,8 +209,8 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   try {
-    if (s->parsed()) return serve(db, host, port, web, threads);
-    if (d->parsed()) return demo(db, seed, force);
+    if (s->parsed()) return serve(db, host, port, web, threads, rules_dir);
+    if (d->parsed()) return scale_name.empty() ? demo(db, seed, force) : demoScale(db, scale_name, seed, force, months);
     if (ua->parsed()) return userAdd(db, username, role, org, member, display);
     if (m->parsed()) {
       openSqliteStore({db, false, 1});

@@ -104,7 +104,12 @@ restinio::request_handling_status_t Api::dispatch(const Route& r, restinio::requ
   call->caller.now = DateTime::now();
   call->address = req->remote_endpoint().address().to_string();
   try {
-    if (req->body().size() > cfg_.max_json_body) {
+    if (r.raw_body && req->body().size() > r.max_body) {
+      send(req, errorReply({ErrorKind::too_large, "file_too_large",
+                            "Tệp quá lớn (tối đa " + std::to_string(r.max_body >> 20) + " MB).", {}}));
+      return restinio::request_accepted();
+    }
+    if (!r.raw_body && req->body().size() > cfg_.max_json_body) {
       send(req, errorReply({ErrorKind::too_large, "body_too_large", "Dữ liệu gửi lên quá lớn (tối đa 1 MB).", {}}));
       return restinio::request_accepted();
     }
@@ -125,7 +130,7 @@ restinio::request_handling_status_t Api::dispatch(const Route& r, restinio::requ
         return restinio::request_accepted();
       }
     }
-    if (r.method == "POST" || r.method == "PUT" || r.method == "PATCH") {
+    if (!r.raw_body && (r.method == "POST" || r.method == "PUT" || r.method == "PATCH")) {
       boost::system::error_code ec;
       auto v = json::parse(req->body().empty() ? std::string_view("{}") : std::string_view(req->body()), ec);
       if (ec || !v.is_object()) {
@@ -217,7 +222,9 @@ static std::string expressPath(const std::string& doc) {
   for (size_t i = 0; i < doc.size(); ++i) {
     if (doc[i] == '{') {
       auto end = doc.find('}', i);
-      out += ":" + doc.substr(i + 1, end - i - 1) + "(\\d{1,18})";
+      std::string name = doc.substr(i + 1, end - i - 1);
+      // Ids are digits; a {token} (calendar feed secret) is 64 hex characters.
+      out += ":" + name + (name == "token" ? "([0-9a-f]{64})" : "(\\d{1,18})");
       i = end;
     } else {
       out += doc[i];
@@ -249,6 +256,11 @@ std::vector<Route> routeTable() {
   addOrgRoutes(out);
   addMemberRoutes(out);
   addRoleRoutes(out);
+  addMeetingRoutes(out);
+  addQualityRoutes(out);
+  addOversightRoutes(out);
+  addDocumentRoutes(out);
+  addAttachmentRoutes(out);
   return out;
 }
 

@@ -3,6 +3,7 @@
 // use case. The table is data so docs/api.md can be checked against it.
 #include <boost/json.hpp>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <restinio/all.hpp>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "app/auth/throttle.h"
 #include "app/context.h"
+#include "app/rules/rule_loader.h"
 #include "http/json_io.h"
 #include "http/worker_pool.h"
 
@@ -50,6 +52,10 @@ struct Route {
   bool auth = true;     // needs a session
   bool offload = false; // run on the worker pool (CPU-heavy: password hashing, documents)
   Handler handler;
+  // The body is a raw file, not JSON: not parsed, and limited to max_body
+  // instead of ApiConfig::max_json_body (413 file_too_large above it).
+  bool raw_body = false;
+  size_t max_body = 0;
 };
 
 struct ApiConfig {
@@ -57,6 +63,9 @@ struct ApiConfig {
   size_t max_json_body = 1 << 20;
   bool secure_cookie = false;     // set when served over HTTPS
   int session_hours = 12;
+  // Quality (issue 4): the rule files loaded at start (loadRuleCatalog); the
+  // rules, score and warning routes answer 500 without it.
+  std::shared_ptr<const RuleCatalog> rules;
 };
 
 class Api {
@@ -86,6 +95,11 @@ void addAuthRoutes(std::vector<Route>& out);
 void addOrgRoutes(std::vector<Route>& out);
 void addMemberRoutes(std::vector<Route>& out);
 void addRoleRoutes(std::vector<Route>& out);
+void addMeetingRoutes(std::vector<Route>& out);
+void addQualityRoutes(std::vector<Route>& out);  // routes_quality.cpp
+void addOversightRoutes(std::vector<Route>& out);  // routes_oversight.cpp
+void addDocumentRoutes(std::vector<Route>& out);   // routes_documents.cpp
+void addAttachmentRoutes(std::vector<Route>& out);  // routes_attachments.cpp
 
 void send(const restinio::request_handle_t& req, const Reply& r);
 

@@ -22,7 +22,10 @@
 #include "domain/audit.h"
 #include "domain/member.h"
 #include "domain/org.h"
+#include "store/attachment_records.h"
 #include "store/meeting_records.h"
+#include "store/quality_records.h"
+#include "store/rollup_records.h"
 
 namespace chibo {
 
@@ -118,6 +121,36 @@ class ReadTx {
   virtual std::vector<MeetingSlot> slots(Id meeting_id) = 0;  // by start
   virtual std::vector<SlotMark> slotMarks(Id meeting_id) = 0;
   virtual std::optional<CheckinToken> checkinToken(std::string_view token_hash) = 0;
+
+  // --- quality (0003): rule attachments, meeting evaluations, warning acknowledgements
+  // Every attachment, each with its org's path, by org id then rule id. The
+  // table holds a handful of rows (one per ward or province rubric).
+  virtual std::vector<RuleAttachment> ruleAttachments() = 0;
+  virtual std::vector<MeetingEvaluation> meetingEvaluations(Id meeting_id) = 0;  // "committee" before "self"
+  // Acknowledgements of warnings of orgs in the subtree of `org_path`.
+  virtual std::vector<WarningAck> warningAcks(const std::string& org_path) = 0;
+  virtual std::optional<WarningAck> warningAck(std::string_view key) = 0;
+
+  // --- rollup (0004, issue 5): aggregates, monitor observations, calendar feeds (tx_rollup.cpp)
+  // Every org in the subtree of `org_path`, itself included, by path.
+  virtual std::vector<Org> orgSubtree(const std::string& org_path) = 0;
+  virtual std::optional<MeetingStats> meetingStats(Id meeting_id) = 0;
+  // The cell-month rows of cells in the subtree of `org_path` with ym in [from_ym, to_ym].
+  virtual std::vector<CellMonthStats> cellMonthStats(const std::string& org_path, int from_ym, int to_ym) = 0;
+  // True once a full rebuild has run (markAggregatesBuilt); from then on writes keep them current.
+  virtual bool aggregatesBuilt() = 0;
+  // Every outcome later meetings recorded for the tasks assigned at `meeting_id`, as (task id, outcome).
+  virtual std::vector<std::pair<Id, TaskStatus>> reviewOutcomesOfTasksOf(Id meeting_id) = 0;
+  virtual std::vector<MonitorObservation> observations(Id meeting_id) = 0;  // by member id
+  virtual std::optional<CalendarToken> calendarToken(std::string_view token_hash) = 0;
+  virtual std::optional<CalendarToken> calendarTokenOfUser(Id user_id) = 0;
+
+  // --- attachments (0005): files of a meeting (tx_attachments.cpp)
+  // One attachment's metadata (deleted ones too), without its bytes.
+  virtual std::optional<AttachmentRecord> attachment(Id id) = 0;
+  // The meeting's attachments not deleted, oldest first, without their bytes.
+  virtual std::vector<AttachmentRecord> attachmentsOfMeeting(Id meeting_id) = 0;
+  virtual std::optional<std::string> attachmentData(Id id) = 0;  // the bytes
 };
 
 class WriteTx : public ReadTx {
@@ -172,6 +205,31 @@ class WriteTx : public ReadTx {
   virtual void replaceSlotMarks(Id meeting_id, Id member_id, const std::vector<Id>& slot_ids, DateTime at) = 0;
   virtual void insertCheckinToken(const CheckinToken& t) = 0;
   virtual void deleteExpiredCheckinTokens(DateTime now) = 0;
+
+  // --- quality (0003)
+  // Inserts or updates the row of (org_id, rule_id): from, to, who, when. Returns its id.
+  virtual Id upsertRuleAttachment(const RuleAttachment& a) = 0;
+  // Inserts or replaces the evaluation of (meeting_id, evaluator).
+  virtual void upsertMeetingEvaluation(const MeetingEvaluation& e) = 0;
+  // Throws StoreError when the key is already acknowledged.
+  virtual void insertWarningAck(const WarningAck& a) = 0;
+
+  // --- rollup (0004)
+  virtual void putMeetingStats(const MeetingStats& s) = 0;  // inserts or replaces
+  virtual void deleteMeetingStats(Id meeting_id) = 0;
+  // Recomputes the cell_month_stats row (cell_id, ym) from the counted
+  // meeting_stats rows; deletes it when none is left.
+  virtual void refreshCellMonth(Id cell_id, int ym) = 0;
+  // Deletes meeting_stats and cell_month_stats rows of cells in the subtree.
+  virtual void clearAggregates(const std::string& org_path) = 0;
+  virtual void markAggregatesBuilt(DateTime at) = 0;
+  virtual void putObservation(const MonitorObservation& o) = 0;  // inserts or replaces (meeting, member)
+  virtual void putCalendarToken(const CalendarToken& t) = 0;     // replaces the user's token
+  virtual bool deleteCalendarToken(Id user_id) = 0;               // false when there was none
+
+  // --- attachments (0005)
+  virtual Id insertAttachment(const AttachmentRecord& a, std::string_view data) = 0;
+  virtual void markAttachmentDeleted(Id id, DateTime at) = 0;  // soft: sets deleted_at
 
   virtual void commit() = 0;
 };

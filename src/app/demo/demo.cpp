@@ -54,7 +54,9 @@ DemoSummary loadDemo(WriteTx& tx, uint64_t seed, Date today) {
     if (tx.userByUsername(u.account.username))
       throw std::logic_error("Dữ liệu mẫu đã có: tài khoản \"" + u.account.username + "\" đã tồn tại.");
   // One hash for all accounts: each costs ~90 ms and 64 MiB by design.
-  return demo::writeDemoWorld(tx, w, hashPassword(kDemoPassword));
+  DemoSummary summary = demo::writeDemoWorld(tx, w, hashPassword(kDemoPassword));
+  demo::writeMeetingHistory(tx, w);
+  return summary;
 }
 
 }  // namespace chibo

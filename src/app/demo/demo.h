@@ -50,10 +50,15 @@ struct DemoSummary {
 // if "admin" already exists. Store failures propagate as StoreError. Hashes the
 // shared password once (~90 ms).
 //
+// Meeting history: two years of meetings for every cell up to `today`, and the
+// next ones planned (see demo_meetings.cpp): attendance, speeches, resolutions
+// numbered per term, tasks and their reviews, the ward's thematic plan, and
+// locked minutes with their first version.
+//
 // Audit: one row per created org, member and account, action "demo.load",
 // actor none (actor_username "system"), at `today` 07:00. The org's, member's or
-// account's periods, terms, roles, monitor assignments and grants are part of
-// that row's subject and get no row of their own.
+// account's periods, terms, roles, monitor assignments, grants and meetings are
+// part of that row's subject and get no row of their own.
 DemoSummary loadDemo(WriteTx& tx, uint64_t seed, Date today);
 
 }  // namespace chibo

@@ -150,4 +150,8 @@ RollCount countRoll(const DemoWorld& w);
 // and fills w.org_ids / w.member_ids. `password_hash` is used for every account.
 DemoSummary writeDemoWorld(WriteTx& tx, DemoWorld& w, const std::string& password_hash);
 
+// Writes two years of meetings for every cell (demo_meetings.cpp) after
+// writeDemoWorld, using the ids it recorded. No audit rows of its own.
+void writeMeetingHistory(WriteTx& tx, const DemoWorld& w);
+
 }  // namespace chibo::demo

@@ -65,6 +65,24 @@ class SqliteTx final : public WriteTx {
   std::vector<MeetingSlot> slots(Id meeting_id) override;
   std::vector<SlotMark> slotMarks(Id meeting_id) override;
   std::optional<CheckinToken> checkinToken(std::string_view token_hash) override;
+  // --- quality (0003), tx_quality.cpp
+  std::vector<RuleAttachment> ruleAttachments() override;
+  std::vector<MeetingEvaluation> meetingEvaluations(Id meeting_id) override;
+  std::vector<WarningAck> warningAcks(const std::string& org_path) override;
+  std::optional<WarningAck> warningAck(std::string_view key) override;
+  // --- rollup (0004), tx_rollup.cpp
+  std::vector<Org> orgSubtree(const std::string& org_path) override;
+  std::optional<MeetingStats> meetingStats(Id meeting_id) override;
+  std::vector<CellMonthStats> cellMonthStats(const std::string& org_path, int from_ym, int to_ym) override;
+  bool aggregatesBuilt() override;
+  std::vector<std::pair<Id, TaskStatus>> reviewOutcomesOfTasksOf(Id meeting_id) override;
+  std::vector<MonitorObservation> observations(Id meeting_id) override;
+  std::optional<CalendarToken> calendarToken(std::string_view token_hash) override;
+  std::optional<CalendarToken> calendarTokenOfUser(Id user_id) override;
+  // --- attachments (0005), tx_attachments.cpp
+  std::optional<AttachmentRecord> attachment(Id id) override;
+  std::vector<AttachmentRecord> attachmentsOfMeeting(Id meeting_id) override;
+  std::optional<std::string> attachmentData(Id id) override;
 
   Id insertOrg(Org& org) override;
   void updateOrg(const Org& org) override;
@@ -105,6 +123,22 @@ class SqliteTx final : public WriteTx {
   void replaceSlotMarks(Id meeting_id, Id member_id, const std::vector<Id>& slot_ids, DateTime at) override;
   void insertCheckinToken(const CheckinToken& t) override;
   void deleteExpiredCheckinTokens(DateTime now) override;
+  // --- quality (0003), tx_quality.cpp
+  Id upsertRuleAttachment(const RuleAttachment& a) override;
+  void upsertMeetingEvaluation(const MeetingEvaluation& e) override;
+  void insertWarningAck(const WarningAck& a) override;
+  // --- rollup (0004), tx_rollup.cpp
+  void putMeetingStats(const MeetingStats& s) override;
+  void deleteMeetingStats(Id meeting_id) override;
+  void refreshCellMonth(Id cell_id, int ym) override;
+  void clearAggregates(const std::string& org_path) override;
+  void markAggregatesBuilt(DateTime at) override;
+  void putObservation(const MonitorObservation& o) override;
+  void putCalendarToken(const CalendarToken& t) override;
+  bool deleteCalendarToken(Id user_id) override;
+  // --- attachments (0005), tx_attachments.cpp
+  Id insertAttachment(const AttachmentRecord& a, std::string_view data) override;
+  void markAttachmentDeleted(Id id, DateTime at) override;
   void commit() override;
 
   Conn& conn() { return conn_; }

@@ -173,7 +173,9 @@ void SqliteTx::replaceAgenda(Id meeting_id, const std::vector<AgendaItem>& items
     del.bind(1, old.id).bind(2, meeting_id).run();
   }
   for (const auto& a : items) {
-    std::optional<DateTime> done_at = a.done ? std::optional<DateTime>(a.done_at.value_or(DateTime{})) : std::nullopt;
+    // The use case stamps done_at when an item is ticked; an unticked item has none.
+    std::optional<DateTime> done_at;
+    if (a.done) done_at = a.done_at;
     if (a.id) {
       auto st = conn_.prepare(
           "UPDATE agenda_items SET position = ?1, step_code = ?2, phase = ?3, title = ?4, required = ?5, notes = ?6, "

@@ -42,6 +42,18 @@ struct Data {
   std::vector<MeetingSlot> slots;
   std::vector<SlotMark> slot_marks;
   std::vector<CheckinToken> checkins;
+  // Quality (0003).
+  std::vector<RuleAttachment> rule_attachments;
+  std::vector<MeetingEvaluation> evaluations;
+  std::vector<WarningAck> warning_acks;
+  // Rollup (0004).
+  std::vector<MeetingStats> meeting_stats;
+  std::vector<CellMonthStats> cell_month_stats;
+  std::optional<DateTime> aggregates_built_at;
+  std::vector<MonitorObservation> observations;
+  std::vector<CalendarToken> calendar_tokens;
+  // Attachments (0005): each row with its bytes.
+  std::vector<std::pair<AttachmentRecord, std::string>> attachments;
 };
 
 class FakeTx : public WriteTx {
@@ -286,6 +298,99 @@ class FakeTx : public WriteTx {
     return std::nullopt;
   }
 
+  // --- quality (0003)
+  std::vector<RuleAttachment> ruleAttachments() override {
+    std::vector<RuleAttachment> out;
+    for (auto a : d_.rule_attachments) {
+      auto o = org(a.org_id);
+      if (!o) continue;  // the SQLite store joins on orgs
+      a.org_path = o->path;
+      out.push_back(std::move(a));
+    }
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return std::tie(a.org_id, a.rule_id) < std::tie(b.org_id, b.rule_id); });
+    return out;
+  }
+  std::vector<MeetingEvaluation> meetingEvaluations(Id meeting_id) override {
+    auto out = where(d_.evaluations, [&](const MeetingEvaluation& e) { return e.meeting_id == meeting_id; });
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.evaluator < b.evaluator; });
+    return out;
+  }
+  std::vector<WarningAck> warningAcks(const std::string& org_path) override {
+    auto out = where(d_.warning_acks, [&](const WarningAck& a) {
+      auto o = org(a.org_id);
+      return o && inSubtree(o->path, org_path);
+    });
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.key < b.key; });
+    return out;
+  }
+  std::optional<WarningAck> warningAck(std::string_view key) override {
+    for (const auto& a : d_.warning_acks)
+      if (a.key == key) return a;
+    return std::nullopt;
+  }
+
+  // --- rollup (0004)
+  std::vector<Org> orgSubtree(const std::string& org_path) override {
+    auto out = where(d_.orgs, [&](const Org& o) { return inSubtree(o.path, org_path); });
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.path < b.path; });
+    return out;
+  }
+  std::optional<MeetingStats> meetingStats(Id meeting_id) override {
+    for (const auto& m : d_.meeting_stats)
+      if (m.meeting_id == meeting_id) return m;
+    return std::nullopt;
+  }
+  std::vector<CellMonthStats> cellMonthStats(const std::string& org_path, int from_ym, int to_ym) override {
+    auto out = where(d_.cell_month_stats, [&](const CellMonthStats& c) {
+      return inSubtree(c.cell_path, org_path) && c.ym >= from_ym && c.ym <= to_ym;
+    });
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return std::tie(a.cell_path, a.ym) < std::tie(b.cell_path, b.ym); });
+    return out;
+  }
+  bool aggregatesBuilt() override { return d_.aggregates_built_at.has_value(); }
+  std::vector<std::pair<Id, TaskStatus>> reviewOutcomesOfTasksOf(Id meeting_id) override {
+    std::vector<std::pair<Id, TaskStatus>> out;
+    for (const auto& r : d_.reviews)
+      if (auto t = task(r.task_id); t && t->meeting_id == meeting_id) out.emplace_back(r.task_id, r.outcome);
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    return out;
+  }
+  std::vector<MonitorObservation> observations(Id meeting_id) override {
+    auto out = where(d_.observations, [&](const MonitorObservation& o) { return o.meeting_id == meeting_id; });
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.member_id < b.member_id; });
+    return out;
+  }
+  std::optional<CalendarToken> calendarToken(std::string_view token_hash) override {
+    for (const auto& t : d_.calendar_tokens)
+      if (t.token_hash == token_hash) return t;
+    return std::nullopt;
+  }
+  std::optional<CalendarToken> calendarTokenOfUser(Id user_id) override {
+    for (const auto& t : d_.calendar_tokens)
+      if (t.user_id == user_id) return t;
+    return std::nullopt;
+  }
+  // --- attachments (0005)
+  std::optional<AttachmentRecord> attachment(Id id) override {
+    for (const auto& [a, bytes] : d_.attachments)
+      if (a.id == id) return withUsername(a);
+    return std::nullopt;
+  }
+  std::vector<AttachmentRecord> attachmentsOfMeeting(Id meeting_id) override {
+    std::vector<AttachmentRecord> out;
+    for (const auto& [a, bytes] : d_.attachments)
+      if (a.meeting_id == meeting_id && !a.deleted_at) out.push_back(withUsername(a));
+    std::sort(out.begin(), out.end(), [](auto& x, auto& y) {
+      return std::tie(x.uploaded_at.unix_seconds, x.id) < std::tie(y.uploaded_at.unix_seconds, y.id);
+    });
+    return out;
+  }
+  std::optional<std::string> attachmentData(Id id) override {
+    for (const auto& [a, bytes] : d_.attachments)
+      if (a.id == id) return bytes;
+    return std::nullopt;
+  }
+
   // --- writes
   Id insertOrg(Org& o) override {
     writable();
@@ -361,15 +466,15 @@ class FakeTx : public WriteTx {
       if (s.first == meeting_id && s.second.agenda_item_id &&
           std::none_of(items.begin(), items.end(), [&](auto& a) { return a.id == *s.second.agenda_item_id; }))
         s.second.agenda_item_id.reset();
+    Id high = 0;  // ids count from 1 like rowids, whichever meeting holds the row
+    for (auto& row : d_.agenda) high = std::max(high, row.second.id);
     for (auto a : items) {
       if (!a.done) a.done_at.reset();
-      auto it = std::find_if(d_.agenda.begin(), d_.agenda.end(), [&](auto& row) { return a.id && row.second.id == a.id; });
-      if (it != d_.agenda.end()) {
-        it->second = a;
+      if (a.id) {
+        for (auto& row : d_.agenda)
+          if (row.second.id == a.id) row.second = a;
       } else {
-        Id high = 0;
-        for (auto& row : d_.agenda) high = std::max(high, row.second.id);
-        a.id = high + 1;
+        a.id = ++high;
         d_.agenda.emplace_back(meeting_id, a);
       }
     }
@@ -488,6 +593,107 @@ class FakeTx : public WriteTx {
     std::erase_if(d_.checkins, [&](const CheckinToken& t) { return t.expires_at <= now; });
   }
 
+  // --- quality writes
+  Id upsertRuleAttachment(const RuleAttachment& a) override {
+    writable();
+    for (auto& r : d_.rule_attachments)
+      if (r.org_id == a.org_id && r.rule_id == a.rule_id) {
+        Id id = r.id;
+        r = a;
+        r.id = id;
+        return id;
+      }
+    RuleAttachment row = a;
+    row.id = nextId(d_.rule_attachments);
+    d_.rule_attachments.push_back(row);
+    return row.id;
+  }
+  void upsertMeetingEvaluation(const MeetingEvaluation& e) override {
+    writable();
+    std::erase_if(d_.evaluations, [&](const MeetingEvaluation& x) {
+      return x.meeting_id == e.meeting_id && x.evaluator == e.evaluator;
+    });
+    d_.evaluations.push_back(e);
+  }
+  void insertWarningAck(const WarningAck& a) override {
+    writable();
+    if (warningAck(a.key)) throw StoreError("UNIQUE constraint failed: warning_acks.key");
+    d_.warning_acks.push_back(a);
+  }
+
+  // --- rollup writes
+  void putMeetingStats(const MeetingStats& m) override {
+    writable();
+    std::erase_if(d_.meeting_stats, [&](const MeetingStats& x) { return x.meeting_id == m.meeting_id; });
+    MeetingStats row = m;
+    // Stored as the SQLite row is: flags, and a meeting counts only when counted.
+    row.counts.meetings = m.counted ? 1 : 0;
+    d_.meeting_stats.push_back(row);
+  }
+  void deleteMeetingStats(Id meeting_id) override {
+    writable();
+    std::erase_if(d_.meeting_stats, [&](const MeetingStats& x) { return x.meeting_id == meeting_id; });
+  }
+  void refreshCellMonth(Id cell_id, int ym) override {
+    writable();
+    std::erase_if(d_.cell_month_stats, [&](const CellMonthStats& x) { return x.cell_id == cell_id && x.ym == ym; });
+    std::optional<CellMonthStats> sum;
+    for (const auto& m : d_.meeting_stats) {
+      if (m.cell_id != cell_id || m.ym != ym || !m.counted) continue;
+      if (!sum) sum = CellMonthStats{cell_id, ym, m.cell_path, {}};
+      StatsCounts c = m.counts;
+      c.grade_good = m.grade == "good";
+      c.grade_fair = m.grade == "fair";
+      c.grade_average = m.grade == "average";
+      c.grade_poor = m.grade == "poor";
+      int held = sum->counts.monthly_held, on_time = sum->counts.monthly_on_time;
+      sum->counts += c;
+      sum->counts.monthly_held = std::max(held, c.monthly_held);  // MAX, not SUM: one per cell-month
+      sum->counts.monthly_on_time = std::max(on_time, c.monthly_on_time);
+    }
+    if (sum) d_.cell_month_stats.push_back(*sum);
+  }
+  void clearAggregates(const std::string& org_path) override {
+    writable();
+    std::erase_if(d_.meeting_stats, [&](const MeetingStats& x) { return inSubtree(x.cell_path, org_path); });
+    std::erase_if(d_.cell_month_stats, [&](const CellMonthStats& x) { return inSubtree(x.cell_path, org_path); });
+  }
+  void markAggregatesBuilt(DateTime at) override {
+    writable();
+    d_.aggregates_built_at = at;
+  }
+  void putObservation(const MonitorObservation& o) override {
+    writable();
+    std::erase_if(d_.observations, [&](const MonitorObservation& x) {
+      return x.meeting_id == o.meeting_id && x.member_id == o.member_id;
+    });
+    d_.observations.push_back(o);
+  }
+  void putCalendarToken(const CalendarToken& t) override {
+    writable();
+    std::erase_if(d_.calendar_tokens, [&](const CalendarToken& x) { return x.user_id == t.user_id; });
+    d_.calendar_tokens.push_back(t);
+  }
+  bool deleteCalendarToken(Id user_id) override {
+    writable();
+    return std::erase_if(d_.calendar_tokens, [&](const CalendarToken& x) { return x.user_id == user_id; }) > 0;
+  }
+  // --- attachments writes (0005)
+  Id insertAttachment(const AttachmentRecord& a, std::string_view data) override {
+    writable();
+    AttachmentRecord row = a;
+    row.id = d_.attachments.empty() ? 1 : d_.attachments.back().first.id + 1;
+    row.size = int64_t(data.size());
+    row.uploaded_by_username.clear();
+    d_.attachments.emplace_back(row, std::string(data));
+    return row.id;
+  }
+  void markAttachmentDeleted(Id id, DateTime at) override {
+    writable();
+    for (auto& [a, bytes] : d_.attachments)
+      if (a.id == id && !a.deleted_at) a.deleted_at = at;
+  }
+
   void commit() override {
     writable();
     *target_ = d_;
@@ -522,6 +728,12 @@ class FakeTx : public WriteTx {
   static std::vector<T> newestFirst(std::vector<T> v) {
     std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return std::tie(a.from, a.id) > std::tie(b.from, b.id); });
     return v;
+  }
+  AttachmentRecord withUsername(AttachmentRecord a) {
+    if (a.uploaded_by)
+      for (const auto& u : d_.users)
+        if (u.id == *a.uploaded_by) a.uploaded_by_username = u.username;
+    return a;
   }
   template <typename T>
   static Id nextId(const std::vector<T>& rows) {

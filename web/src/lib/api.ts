@@ -55,7 +55,9 @@ export function withQuery(path: string, q: Query = {}): string {
 
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A Blob (a picked file) goes as the raw body with its own type; anything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && path !== '/auth/login') headers['X-CSRF-Token'] = csrf;
   let res: Response;
   try {
@@ -63,7 +65,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError({ status: 0 });
@@ -91,6 +93,10 @@ export const api = {
   get: <T>(path: string, q?: Query) => request<T>('GET', withQuery(path, q)),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  del: <T>(path: string) => request<T>('DELETE', path),
+  /** POSTs a file as the raw body (attachments). */
+  upload: <T>(path: string, file: Blob) => request<T>('POST', path, file),
 };
 
 /** The message to show for any thrown value. */

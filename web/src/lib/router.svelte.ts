@@ -7,6 +7,11 @@ export type Route =
   | { name: 'member-new'; orgId: number }
   | { name: 'member'; id: number }
   | { name: 'member-edit'; id: number }
+  | { name: 'org-meetings'; id: number }
+  | { name: 'meeting'; id: number }
+  | { name: 'live'; id: number }
+  | { name: 'me' }
+  | { name: 'checkin'; token: string }
   | { name: 'not-found' };
 
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -17,9 +22,21 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/orgs\/(\d+)\/members\/new$/, (m) => ({ name: 'member-new', orgId: +m[1] })],
   [/^\/members\/(\d+)$/, (m) => ({ name: 'member', id: +m[1] })],
   [/^\/members\/(\d+)\/edit$/, (m) => ({ name: 'member-edit', id: +m[1] })],
+  [/^\/orgs\/(\d+)\/meetings$/, (m) => ({ name: 'org-meetings', id: +m[1] })],
+  [/^\/meetings\/(\d+)$/, (m) => ({ name: 'meeting', id: +m[1] })],
+  [/^\/meetings\/(\d+)\/live$/, (m) => ({ name: 'live', id: +m[1] })],
+  [/^\/me$/, () => ({ name: 'me' })],
 ];
 
+/** The QR code opens /checkin?token=… (a real path, served index.html); it wins over the hash. */
+function checkinToken(): string | null {
+  if (location.pathname.replace(/\/+$/, '') !== '/checkin') return null;
+  return new URLSearchParams(location.search).get('token');
+}
+
 export function parse(hash: string): Route {
+  const token = checkinToken();
+  if (token !== null && !hash.replace(/^#\/?/, '')) return { name: 'checkin', token };
   const path = hash.replace(/^#/, '').split('?')[0];
   for (const [re, make] of patterns) {
     const m = path.match(re);

@@ -41,13 +41,13 @@ export function hasRole(user: User | null, ...roles: GrantRole[]): boolean {
   return !!user?.grants.some((g) => roles.includes(g.role));
 }
 
-/** Where a user starts: their cell for a secretary, their record for a member, the tree otherwise. */
+/** Where a user starts: their cell for a secretary, their own meetings and tasks for a member, the tree otherwise. */
 export function homeRoute(user: User): string {
   const g = (r: GrantRole) => user.grants.find((x) => x.role === r);
   if (g('admin') || g('committee') || g('monitor')) return '#/orgs';
   const cell = g('cell');
   if (cell) return `#/orgs/${cell.org_id}`;
-  if (user.member_id) return `#/members/${user.member_id}`;
+  if (user.member_id) return '#/me';
   const any = user.grants[0];
   return any ? `#/orgs/${any.org_id}` : '#/orgs';
 }

@@ -1,0 +1,90 @@
+// Loading meetings in scope, the lock rules, and the roll on the meeting date.
+#include "app/meetings/meeting_access.h"
+
+#include <algorithm>
+#include <set>
+
+#include "domain/text/vn_text.h"
+
+namespace chibo {
+
+Result<MeetingCtx> loadMeeting(ReadTx& tx, const Caller& c, Id id) {
+  auto m = tx.meeting(id);
+  if (!m) return Error::notFound();
+  auto org = tx.org(m->meeting.org_id);
+  if (!org) return Error::notFound();
+  Access a = orgAccess(c.principal, org->path);
+  if (a == Access::none) return Error::notFound();
+  return MeetingCtx{std::move(*m), std::move(*org), a};
+}
+
+Result<MeetingCtx> loadWritableMeeting(ReadTx& tx, const Caller& c, Id id) {
+  auto ctx = loadMeeting(tx, c, id);
+  if (!ctx) return ctx.error();
+  if (ctx->access < Access::write) return Error::forbidden();
+  return ctx;
+}
+
+Error lockedError() {
+  return Error::conflict("meeting_locked",
+                         "Biên bản đã khóa: không sửa trực tiếp được, hãy lập sửa đổi (đính chính) có nêu lý do.");
+}
+
+Status requireOpen(const MeetingRecord& m) {
+  if (m.meeting.status == MeetingStatus::finalized) return lockedError();
+  if (m.meeting.status == MeetingStatus::cancelled)
+    return Error::conflict("meeting_cancelled", "Cuộc họp đã hủy, không ghi thêm được.");
+  return okStatus();
+}
+
+Date meetingDate(const MeetingRecord& m) {
+  return (m.meeting.started_at ? *m.meeting.started_at : m.meeting.planned_start).date();
+}
+
+std::vector<RosterEntry> meetingRoll(ReadTx& tx, const Org& org, Date at) {
+  std::vector<RosterEntry> out;
+  if (org.kind == OrgKind::committee) {
+    std::set<Id> seen;
+    for (const auto& r : tx.rolesInOrg(org.id)) {
+      if (!covers(r, at) || !seen.insert(r.member_id).second) continue;
+      auto m = tx.member(r.member_id);
+      if (!m) continue;
+      auto place = placementOn(tx.cellPeriods(m->id), at);
+      RosterEntry e{*m, place.value_or(CellPeriod{}), stateOn(*m, tx.statusPeriods(m->id), at)};
+      if (e.state.on_roll) out.push_back(std::move(e));
+    }
+  } else {
+    for (auto& cand : tx.rosterCandidates(org.path, at)) {
+      RosterEntry e{cand.member, cand.placement, stateOn(cand.member, cand.statuses, at)};
+      if (!covers(cand.placement, at)) e.state.on_roll = false;
+      if (e.state.on_roll) out.push_back(std::move(e));
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const RosterEntry& x, const RosterEntry& y) {
+    int r = compareVietnameseNames(x.member.full_name, y.member.full_name);
+    return r != 0 ? r < 0 : x.member.id < y.member.id;
+  });
+  return out;
+}
+
+std::optional<Id> termOn(ReadTx& tx, Id org_id, Date at) {
+  for (const auto& t : tx.terms(org_id))
+    if (t.start <= at && (!t.end || at <= *t.end)) return t.id;
+  return std::nullopt;
+}
+
+std::optional<std::optional<DateTime>> parseInstant(Validator& v, const std::string& field,
+                                                    const std::optional<std::string>& raw, DateTime now,
+                                                    const std::string& label) {
+  if (!raw) return std::nullopt;
+  if (raw->empty()) return std::optional<DateTime>{};
+  if (*raw == "now") return std::optional<DateTime>{now};
+  auto t = DateTime::parseIso(*raw);
+  if (!t || t->date().year() < 1930 || t->date().year() > 2200) {
+    v.add(field, "invalid_datetime", label + " không hợp lệ (định dạng YYYY-MM-DDTHH:MM).");
+    return std::nullopt;
+  }
+  return std::optional<DateTime>{*t};
+}
+
+}  // namespace chibo

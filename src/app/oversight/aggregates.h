@@ -1,0 +1,67 @@
+#pragma once
+// The figures a roll-up reads (issue 5 §7): one meeting_stats row per meeting
+// and their sum per cell and month (cell_month_stats), so a dashboard costs in
+// proportion to the cells and months in scope, never to the raw attendance.
+//
+// Keeping them current: every use case that changes what a meeting's figures
+// are made of calls one of the two functions below inside its own write
+// transaction, before commit, so the figures land with the write or not at all:
+//   - aggregatesOnMeetingWrite: the meeting's own record changed (times, status,
+//     period, guests, roll call, speeches, resolutions, task reviews, lock);
+//   - aggregatesOnTaskWrite: a task was created or changed outside a review.
+// rebuildAggregates recomputes from the raw records: the fallback for data
+// written around the use cases (demo loader, bulk loader, imports), and the
+// check that the incremental path gives the same numbers.
+//
+// Definitions (docs/api.md "Oversight and documents"):
+// - Only held or finalized meetings of a cell are counted; a sub-group's or a
+//   committee's meetings get a row (so nothing is special-cased) but never
+//   reach a cell's figures (R-TOĐẢNG-1: a tổ đảng meeting does not replace the
+//   chi bộ meeting).
+// - expected / present / excused / unexcused are the meeting's attendance
+//   summary on the meeting date (roster.h decides the denominator), exactly
+//   what GET /meetings/{id} shows.
+// - speakers: distinct members present (and expected) who spoke; young: under
+//   35 on the meeting date; new: admitted (ceremony date, else decision date)
+//   less than kNewMemberMonths before the meeting date.
+// - on time: a regular or combined meeting held within the month it counts for.
+// - tasks assigned at the meeting, by what became of them: on time (done and
+//   never reviewed late or carried over), late (reviewed late or carried over,
+//   whether done since or not), open, dropped.
+// - previous tasks (R-RES-1), for a regular or combined meeting: the tasks
+//   assigned at meetings of the same org from the previous held monthly
+//   meeting up to this one, plus any older task this meeting reviewed; the
+//   reviewed ones are those this meeting recorded an outcome for.
+// - monitor present: a guest marked as the upper-level monitor, or a monitor's
+//   observation saying they attended.
+#include <optional>
+
+#include "app/context.h"
+
+namespace chibo {
+
+inline constexpr int kYoungAge = 35;          // "đảng viên trẻ" in the seed reports: under 35
+inline constexpr int kNewMemberMonths = 24;   // "đảng viên mới kết nạp": admitted within two years
+
+// The figures of one meeting as its record stands, read through `tx`.
+MeetingStats computeMeetingStats(ReadTx& tx, const MeetingRecord& rec, const Org& org, DateTime now);
+
+// Refreshes the meeting's row and its cell-month (both months when the period
+// moved); also the meetings whose tasks this one reviewed (their task figures)
+// and the next monthly meeting of the org (its previous-task figures).
+void aggregatesOnMeetingWrite(WriteTx& tx, Id meeting_id, DateTime now);
+
+// Refreshes the task's meeting and the next monthly meeting of its org.
+void aggregatesOnTaskWrite(WriteTx& tx, Id task_id, DateTime now);
+
+// Recomputes every meeting of every org in the subtree of `root` (the whole
+// tree when none) and the cell-months they touch. A whole-tree rebuild marks
+// the aggregates built. Returns the number of meetings seen.
+int rebuildAggregates(WriteTx& tx, const std::optional<Org>& root, DateTime now);
+
+// Runs the whole-tree rebuild once, when the aggregates were never built (a
+// database upgraded to 0004, or filled by the demo or bulk loader). Cheap
+// afterwards: one indexed read.
+void ensureAggregates(Store& store, DateTime now);
+
+}  // namespace chibo

@@ -1,0 +1,116 @@
+// Documents as files: minutes, resolution, attendance list, the year's task
+// list, and the monthly briefing. Rendering is CPU work: every route here runs
+// on the worker pool.
+#include <cstdio>
+
+#include "app/documents/documents.h"
+#include "export/docx_renderer.h"
+#include "export/pdf_renderer.h"
+#include "http/api.h"
+
+namespace chibo::http {
+
+namespace {
+
+constexpr const char* kPdf = "application/pdf";
+constexpr const char* kDocx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// RFC 6266 / RFC 5987: an ASCII fallback name, then the Vietnamese name as
+// UTF-8 percent-encoded in filename*.
+std::string contentDisposition(const std::string& stem, const std::string& ext) {
+  std::string utf8 = stem + "." + ext, enc;
+  for (unsigned char ch : utf8) {
+    bool plain = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' ||
+                 ch == '.' || ch == '_' || ch == '~';
+    if (plain) {
+      enc += char(ch);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", ch);
+      enc += buf;
+    }
+  }
+  return "attachment; filename=\"" + asciiFileStem(stem) + "." + ext + "\"; filename*=UTF-8''" + enc;
+}
+
+Reply fileReply(std::string bytes, const char* type, const std::string& stem, const char* ext) {
+  Reply r{200, std::move(bytes), type, {}};
+  r.headers.emplace_back("Content-Disposition", contentDisposition(stem, ext));
+  return r;
+}
+
+Reply render(const Result<DocumentOut>& r, bool docx) {
+  if (!r) return errorReply(r.error());
+  const DocumentOut& d = r.value();
+  auto bytes = docx ? renderDocx(d.doc) : renderPdf(d.doc);
+  if (!bytes) return errorReply(bytes.error());
+  return fileReply(std::move(*bytes), docx ? kDocx : kPdf, d.file_stem, docx ? "docx" : "pdf");
+}
+
+template <bool Docx>
+Reply minutes(Api& api, Call& c) {
+  return render(minutesDocument(api.store(), c.caller, c.pathId("id")), Docx);
+}
+template <bool Docx>
+Reply resolution(Api& api, Call& c) {
+  return render(resolutionDocument(api.store(), c.caller, c.pathId("id")), Docx);
+}
+template <bool Docx>
+Reply attendanceList(Api& api, Call& c) {
+  return render(attendanceDocument(api.store(), c.caller, c.pathId("id")), Docx);
+}
+
+template <bool Docx>
+Reply tasks(Api& api, Call& c) {
+  int year = c.caller.today().year();
+  if (auto raw = c.query("year"); raw && !raw->empty()) {
+    if (raw->size() != 4 || raw->find_first_not_of("0123456789") != std::string::npos)
+      return errorReply(Error::validation({{"year", "invalid_year", "Năm không hợp lệ (định dạng YYYY)."}}));
+    year = std::stoi(*raw);
+  }
+  return render(taskListDocument(api.store(), c.caller, c.pathId("id"), year), Docx);
+}
+
+// ?month=YYYY-MM (default: the current month).
+Result<std::pair<int, unsigned>> monthParam(const Call& c) {
+  Date today = c.caller.today();
+  auto raw = c.query("month");
+  if (!raw || raw->empty()) return std::make_pair(today.year(), today.month());
+  auto d = raw->size() == 7 ? Date::parseIso(*raw + "-01") : std::nullopt;
+  if (!d) return Error::validation({{"month", "invalid_month", "Tháng không hợp lệ (định dạng YYYY-MM)."}});
+  return std::make_pair(d->year(), d->month());
+}
+
+template <bool Xlsx>
+Reply briefingRoute(Api& api, Call& c) {
+  auto m = monthParam(c);
+  if (!m) return errorReply(m.error());
+  auto b = briefing(api.store(), c.caller, c.pathId("id"), m->first, m->second, api.config().rules.get());
+  if (!b) return errorReply(b.error());
+  if (Xlsx) {
+    auto bytes = buildXlsx(b->book);
+    if (!bytes) return errorReply(bytes.error());
+    return fileReply(std::move(*bytes), kXlsx, b->file_stem, "xlsx");
+  }
+  auto bytes = renderPdf(b->doc);
+  if (!bytes) return errorReply(bytes.error());
+  return fileReply(std::move(*bytes), kPdf, b->file_stem, "pdf");
+}
+
+}  // namespace
+
+void addDocumentRoutes(std::vector<Route>& out) {
+  out.push_back({"GET", "/api/v1/meetings/{id}/minutes.pdf", true, true, minutes<false>});
+  out.push_back({"GET", "/api/v1/meetings/{id}/minutes.docx", true, true, minutes<true>});
+  out.push_back({"GET", "/api/v1/meetings/{id}/resolution.pdf", true, true, resolution<false>});
+  out.push_back({"GET", "/api/v1/meetings/{id}/resolution.docx", true, true, resolution<true>});
+  out.push_back({"GET", "/api/v1/meetings/{id}/attendance.pdf", true, true, attendanceList<false>});
+  out.push_back({"GET", "/api/v1/meetings/{id}/attendance.docx", true, true, attendanceList<true>});
+  out.push_back({"GET", "/api/v1/orgs/{id}/tasks.pdf", true, true, tasks<false>});
+  out.push_back({"GET", "/api/v1/orgs/{id}/tasks.docx", true, true, tasks<true>});
+  out.push_back({"GET", "/api/v1/orgs/{id}/reports/briefing.xlsx", true, true, briefingRoute<true>});
+  out.push_back({"GET", "/api/v1/orgs/{id}/reports/briefing.pdf", true, true, briefingRoute<false>});
+}
+
+}  // namespace chibo::http
