@@ -46,8 +46,8 @@ static int serve(const std::string& db, const std::string& host, unsigned short 
   api_cfg.rules = std::make_shared<const RuleCatalog>(std::move(*rules));
   http::Api api(*store, std::move(api_cfg));
   http::ServerConfig cfg{host, port, threads};
-  http::runServer(api, cfg, [&] {
-    std::cout << "chibo đang chạy tại http://" << (host == "0.0.0.0" ? "127.0.0.1" : host) << ":" << port << "/"
+  http::runServer(api, cfg, [&](unsigned short bound) {
+    std::cout << "chibo đang chạy tại http://" << (host == "0.0.0.0" ? "127.0.0.1" : host) << ":" << bound << "/"
               << std::endl;
   });
   return 0;
@@ -170,7 +170,7 @@ int main(int argc, char** argv) {
   int threads = 2;
   s->add_option("--db", db, "Tệp cơ sở dữ liệu SQLite");
   s->add_option("--host", host, "Địa chỉ lắng nghe (mặc định 127.0.0.1)");
-  s->add_option("--port", port, "Cổng");
+  s->add_option("--port", port, "Cổng (0: hệ điều hành chọn một cổng trống và in ra)");
   s->add_option("--web", web, "Thư mục giao diện web đã xây dựng");
   s->add_option("--threads", threads, "Số luồng xử lý HTTP");
   std::string rules_dir = CHIBO_RULES_DIR;

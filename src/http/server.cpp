@@ -11,14 +11,22 @@ struct Traits : restinio::default_traits_t {
   using request_handler_t = restinio::router::express_router_t<>;
 };
 
-void runServer(Api& api, const ServerConfig& cfg, std::function<void()> on_listening) {
+void runServer(Api& api, const ServerConfig& cfg, std::function<void(unsigned short)> on_listening) {
   using namespace std::chrono_literals;
+  unsigned short bound = cfg.port;
   restinio::impl::ioctx_on_thread_pool_t<restinio::impl::own_io_context_for_thread_pool_t> pool(
       std::size_t(std::max(1, cfg.threads)));
   auto settings = restinio::on_thread_pool<Traits>(std::size_t(std::max(1, cfg.threads)))
                       .address(cfg.host)
                       .port(cfg.port)
                       .request_handler(api.router())
+                      .acceptor_post_bind_hook([&bound](asio::ip::tcp::acceptor& a) { bound = a.local_endpoint().port(); })
+                      // RESTinio 0.6.16 with the default of one pipelined request resets its
+                      // parser a second time after answering a request synchronously, so a next
+                      // request whose body arrives after its header is read as garbage and the
+                      // connection dropped (tests/api/keep_alive_test.cpp). With two the
+                      // coordinator is never full when the handler answers, and it reads once.
+                      .max_pipelined_requests(2)
                       .read_next_http_message_timelimit(30s)
                       .write_http_response_timelimit(30s)
                       .handle_request_timeout(60s)
@@ -37,7 +45,7 @@ void runServer(Api& api, const ServerConfig& cfg, std::function<void()> on_liste
   });
   server.open_async(
       [&] {
-        if (on_listening) on_listening();
+        if (on_listening) on_listening(bound);
       },
       [&](std::exception_ptr ex) {
         failure = ex;

@@ -13,7 +13,8 @@ struct ServerConfig {
 };
 
 // Serves `api` until SIGINT or SIGTERM. `on_listening` runs once the socket
-// is bound (the CLI prints the address and demo log-ins there).
-void runServer(Api& api, const ServerConfig& cfg, std::function<void()> on_listening = {});
+// is bound, with the port actually bound: cfg.port 0 asks the kernel for a
+// free one, which is how tests start servers without racing for a port.
+void runServer(Api& api, const ServerConfig& cfg, std::function<void(unsigned short port)> on_listening = {});
 
 }  // namespace chibo::http

@@ -15,7 +15,7 @@ TEST(DurabilityTest, AcknowledgedWritesSurviveKill9) {
       auto r = c.post("/api/v1/members", json::object{{"full_name", "Bền Vững " + std::to_string(i)},
                                                       {"birth_date", "1985-01-01"}, {"gender", "male"},
                                                       {"cell_id", cell}});
-      ASSERT_EQ(r.status, 201);
+      ASSERT_EQ(r.status, 201) << r.raw;
       ids.push_back(r.obj().at("id").as_int64());
     }
   }

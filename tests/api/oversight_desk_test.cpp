@@ -25,6 +25,12 @@ TEST_F(OversightDeskTest, AMonitorSeesOnlyTheCellsAssignedToThem) {
     EXPECT_GT(num(last.at("figures").as_object(), "expected"), 0);
     EXPECT_TRUE(c.at("next_meeting").is_object());  // the demo plans the coming meetings
     EXPECT_TRUE(c.at("overdue_tasks").is_array());
+    // The test server loads the rule files: issue 4's score and member warnings are on the desk.
+    if (desk.obj().at("rules_loaded").as_bool()) {
+      EXPECT_TRUE(last.at("score").is_object());
+      EXPECT_TRUE(c.at("members_at_risk").is_array());
+      for (auto& w : c.at("members_at_risk").as_array()) EXPECT_EQ(w.as_object().at("subject_kind").as_string(), "member");
+    }
     EXPECT_EQ(num(c.at("this_year").as_object(), "cells"), 1);
     // Everything the desk links to is readable by the monitor; the other cells are not.
     EXPECT_EQ(monitor.get(meetingPath(last.at("id").as_int64())).status, 200);

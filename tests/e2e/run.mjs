@@ -7,7 +7,6 @@
 // "N passed, M failed". Screenshots go to $CHIBO_E2E_SCREENS (default: <tmp>/chibo-e2e-screens).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,41 +58,30 @@ function ensureWebBuilt() {
   run('npm', ['run', 'build'], web);
 }
 
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function startServer() {
   const db = join(work, 'chibo.db');
   const demo = spawnSync(bin, ['demo', '--db', db], { encoding: 'utf8' });
   if (demo.status !== 0) throw new Error(`chibo demo failed (${demo.status}): ${demo.stderr || demo.stdout}`);
-  const port = await freePort();
+  // Port 0: the server takes a free port and prints it, so parallel test
+  // processes never race for the same one.
   let log = '';
-  server = spawn(bin, ['serve', '--db', db, '--port', String(port), '--web', webDist], { stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(bin, ['serve', '--db', db, '--port', '0', '--web', webDist], { stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout.on('data', (d) => (log += d));
   server.stderr.on('data', (d) => (log += d));
-  const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
     if (server.exitCode !== null) throw new Error(`chibo serve exited (${server.exitCode}):\n${log}`);
-    try {
+    const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(log);
+    if (m) {
+      const base = `http://127.0.0.1:${m[1]}`;
       const r = await fetch(`${base}/api/v1/health`);
       if (r.ok) return base;
-    } catch {
-      /* not up yet */
+      throw new Error(`chibo serve is on ${base} but /api/v1/health answered ${r.status}:\n${log}`);
     }
     await sleep(200);
   }
-  throw new Error(`chibo serve did not answer /api/v1/health within 30 s:\n${log}`);
+  throw new Error(`chibo serve did not start within 30 s:\n${log}`);
 }
 
 // --- tiny assertion helpers -------------------------------------------------

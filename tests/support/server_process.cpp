@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <thread>
 
@@ -23,20 +24,6 @@ static std::string binary() {
   const char* b = std::getenv("CHIBO_BIN");
   if (!b) throw std::runtime_error("CHIBO_BIN is not set (run through ctest)");
   return b;
-}
-
-static int freePort() {
-  int s = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  a.sin_port = 0;
-  ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
-  int port = ntohs(a.sin_port);
-  ::close(s);
-  return port;
 }
 
 static pid_t spawn(const std::vector<std::string>& args, const std::string& log) {
@@ -68,19 +55,39 @@ ServerProcess::ServerProcess(bool demo) {
 
 ServerProcess::~ServerProcess() {
   stop();
+  if (std::getenv("CHIBO_KEEP_TEST_DIRS")) return;  // to read serve.log after a failure
   std::error_code ec;
   std::filesystem::remove_all(dir_, ec);
 }
 
+// The server binds port 0 and prints the port it got: choosing a free port
+// here and passing it on races with every other test process on the machine
+// (two servers on one port, and a test talking to the other test's server).
 void ServerProcess::start() {
-  port_ = freePort();
-  pid_ = spawn({binary(), "serve", "--db", db_, "--port", std::to_string(port_), "--web", ""}, dir_ + "/serve.log");
-  httplib::Client c("127.0.0.1", port_);
-  for (int i = 0; i < 200; ++i) {
-    if (auto r = c.Get("/api/v1/health"); r && r->status == 200) return;
+  const std::string log = dir_ + "/serve.log";
+  std::error_code ec;
+  auto offset = std::filesystem::exists(log) ? std::filesystem::file_size(log, ec) : 0;
+  pid_ = spawn({binary(), "serve", "--db", db_, "--port", "0", "--web", ""}, log);
+  const std::string marker = "chibo đang chạy tại http://127.0.0.1:";
+  for (int i = 0; i < 400; ++i) {
+    int st = 0;
+    if (::waitpid(pid_, &st, WNOHANG) == pid_) {
+      pid_ = -1;
+      throw std::runtime_error("chibo serve exited; see " + log);
+    }
+    std::ifstream in(log);
+    in.seekg(std::streamoff(offset));
+    std::string line;
+    while (std::getline(in, line))
+      if (auto at = line.find(marker); at != std::string::npos) {
+        port_ = std::stoi(line.substr(at + marker.size()));
+        httplib::Client c("127.0.0.1", port_);
+        if (auto r = c.Get("/api/v1/health"); r && r->status == 200) return;
+        throw std::runtime_error("chibo serve printed its port but /health did not answer; see " + log);
+      }
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
   }
-  throw std::runtime_error("server did not start; see " + dir_ + "/serve.log");
+  throw std::runtime_error("server did not start; see " + log);
 }
 
 void ServerProcess::stop() {
@@ -124,7 +131,11 @@ Resp Client::send(const std::string& method, const std::string& path, const std:
                       : method == "PUT"   ? http_.Put(path.c_str(), h, body, "application/json")
                                           : http_.Delete(path.c_str(), h, body, "application/json");
   Resp out;
-  if (!r) return out;
+  if (!r) {
+    out.error = httplib::to_string(r.error());
+    out.raw = "no response: " + out.error;
+    return out;
+  }
   out.status = r->status;
   out.raw = r->body;
   out.content_type = r->get_header_value("Content-Type");
@@ -141,7 +152,11 @@ Resp Client::login(const std::string& user, const std::string& password) {
   auto r = http_.Post("/api/v1/auth/login", h, json::serialize(json::object{{"username", user}, {"password", password}}),
                       "application/json");
   Resp out;
-  if (!r) return out;
+  if (!r) {
+    out.error = httplib::to_string(r.error());
+    out.raw = "no response: " + out.error;
+    return out;
+  }
   out.status = r->status;
   out.raw = r->body;
   boost::system::error_code ec;

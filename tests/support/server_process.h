@@ -34,6 +34,7 @@ struct Resp {
   boost::json::value body;  // null when the body is empty or not JSON
   std::string raw;
   std::string content_type;
+  std::string error;  // the client's transport error when status is 0
   const boost::json::object& obj() const;
   std::string code() const;  // problem+json "code", or ""
 };
