@@ -11,6 +11,7 @@
 
 #include "app/auth/password.h"
 #include "app/demo/demo.h"
+#include "app/oversight/aggregates.h"
 #include "app/quality/quality.h"
 #include "app/scale/scale.h"
 #include "app/users/users.h"
@@ -44,6 +45,10 @@ static int serve(const std::string& db, const std::string& host, unsigned short 
   auto store = openSqliteStore({db, false, std::max(2, threads)});
   http::ApiConfig api_cfg{web};
   api_cfg.rules = std::make_shared<const RuleCatalog>(std::move(*rules));
+  // Quality grades in the roll-up come from these rule files; aggregates graded by other
+  // files (or never built) are rebuilt now, before the first request waits for it.
+  setMeetingGrader(makeMeetingGrader(api_cfg.rules));
+  ensureAggregates(*store, DateTime::now());
   http::Api api(*store, std::move(api_cfg));
   http::ServerConfig cfg{host, port, threads};
   http::runServer(api, cfg, [&](unsigned short bound) {

@@ -137,8 +137,9 @@ class ReadTx {
   virtual std::optional<MeetingStats> meetingStats(Id meeting_id) = 0;
   // The cell-month rows of cells in the subtree of `org_path` with ym in [from_ym, to_ym].
   virtual std::vector<CellMonthStats> cellMonthStats(const std::string& org_path, int from_ym, int to_ym) = 0;
-  // True once a full rebuild has run (markAggregatesBuilt); from then on writes keep them current.
-  virtual bool aggregatesBuilt() = 0;
+  // Set once a full rebuild has run (markAggregatesBuilt), holding the grader it ran with ("" when
+  // none graded the meetings); from then on writes keep the aggregates current.
+  virtual std::optional<std::string> aggregatesBuiltWith() = 0;
   // Every outcome later meetings recorded for the tasks assigned at `meeting_id`, as (task id, outcome).
   virtual std::vector<std::pair<Id, TaskStatus>> reviewOutcomesOfTasksOf(Id meeting_id) = 0;
   virtual std::vector<MonitorObservation> observations(Id meeting_id) = 0;  // by member id
@@ -222,7 +223,7 @@ class WriteTx : public ReadTx {
   virtual void refreshCellMonth(Id cell_id, int ym) = 0;
   // Deletes meeting_stats and cell_month_stats rows of cells in the subtree.
   virtual void clearAggregates(const std::string& org_path) = 0;
-  virtual void markAggregatesBuilt(DateTime at) = 0;
+  virtual void markAggregatesBuilt(DateTime at, const std::string& grader) = 0;
   virtual void putObservation(const MonitorObservation& o) = 0;  // inserts or replaces (meeting, member)
   virtual void putCalendarToken(const CalendarToken& t) = 0;     // replaces the user's token
   virtual bool deleteCalendarToken(Id user_id) = 0;               // false when there was none

@@ -291,3 +291,55 @@ TEST_F(OversightRollupTest, WritesThroughTheApiMoveTheFiguresAndARebuildAgrees) 
 }
 
 }  // namespace chibo::testing
+
+namespace chibo::testing {
+
+// Quality grades (issue 5 §1) are the grades GET /meetings/{id}/score gives,
+// counted only for fully scored meetings, and they follow an evaluation at once.
+TEST_F(OversightRollupTest, GradesAreTheScoresOfFullyScoredMeetingsAndFollowAnEvaluation) {
+  auto staff = as("canbo.phuong");
+  auto [from, to] = lastYear();
+  auto cell = staff.get(rollupPath(kp1_, from, to));
+  ASSERT_EQ(cell.status, 200) << cell.raw;
+  ASSERT_TRUE(cell.obj().contains("grades")) << "the demo's evaluated meetings carry grades";
+  // Count by hand from the score of every held meeting of the cell in the window.
+  std::map<std::string, int64_t> byHand;
+  int64_t pending_id = 0;
+  auto list = staff.get("/api/v1/orgs/" + std::to_string(kp1_) + "/meetings?from=" + from.iso() + "&to=" + to.iso() +
+                        "&limit=200");
+  ASSERT_EQ(list.status, 200) << list.raw;
+  for (auto& item : list.obj().at("items").as_array()) {
+    const auto& m = item.as_object();
+    std::string st(m.at("status").as_string());
+    if (st != "held" && st != "finalized") continue;
+    auto s = staff.get(meetingPath(m.at("id").as_int64()) + "/score");
+    ASSERT_EQ(s.status, 200) << s.raw;
+    if (s.obj().at("pending").as_bool()) {
+      if (!pending_id && m.at("kind").as_string() == "regular") pending_id = m.at("id").as_int64();
+      continue;
+    }
+    ++byHand[std::string(s.obj().at("grade").as_string())];
+  }
+  const auto& g = cell.obj().at("grades").as_object();
+  for (const char* k : {"good", "fair", "average", "poor"}) EXPECT_EQ(num(g, k), byHand[k]) << k;
+
+  // The committee evaluates a meeting still waiting for points: its grade joins the count.
+  ASSERT_NE(pending_id, 0) << "the demo leaves some meetings unevaluated";
+  auto e = staff.put(meetingPath(pending_id, "/evaluation"),
+                     json::object{{"evaluator", "committee"},
+                                  {"criteria", json::object{{"conduct", 30}, {"chairing", 10}, {"principles", 5}}}});
+  ASSERT_EQ(e.status, 200) << e.raw;
+  ASSERT_FALSE(e.obj().at("pending").as_bool()) << e.raw;
+  std::string grade(e.obj().at("grade").as_string());
+  auto after = staff.get(rollupPath(kp1_, from, to));
+  ASSERT_EQ(after.status, 200);
+  const auto& g2 = after.obj().at("grades").as_object();
+  for (const char* k : {"good", "fair", "average", "poor"})
+    EXPECT_EQ(num(g2, k), num(g, k) + (grade == k ? 1 : 0)) << k;
+  // And a rebuild from the raw records agrees.
+  ASSERT_EQ(staff.post("/api/v1/orgs/" + std::to_string(kp1_) + "/rollup/rebuild", json::object{}).status, 200);
+  auto rebuilt = staff.get(rollupPath(kp1_, from, to));
+  EXPECT_EQ(json::serialize(rebuilt.obj().at("grades")), json::serialize(after.obj().at("grades")));
+}
+
+}  // namespace chibo::testing

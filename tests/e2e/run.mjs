@@ -562,6 +562,15 @@ test('a member sees upcoming meetings, attendance history and tasks on their lan
   }
 });
 
+// --- issues 4 and 5: each feature's browser checks live in a module of their own ------
+// A module's default export receives these helpers and registers its tests with `test`.
+const helpers = {
+  test, ctx, check, visible, waitFor, phoneLogin, noOverflow, shot, vnToday, sleep,
+  get browser() { return browser; },
+  PASS, USER, COMMITTEE_USER, MEMBER_USER, PHONE,
+};
+for (const mod of ['./quality.mjs', './oversight.mjs']) (await import(mod)).default(helpers);
+
 test('log-out returns to the log-in screen', async () => {
   const page = ctx.page;
   const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });

@@ -4,6 +4,7 @@
 // locked. Rows go straight through WriteTx; the completeness check and the
 // locked snapshot are the app's own, so the demo's book reads like a real one.
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <stdexcept>
 
@@ -13,6 +14,32 @@
 #include "domain/meeting/vn_format.h"
 
 namespace chibo::demo {
+
+namespace {
+
+// The cell's own evaluation of most locked meetings, and the ward's of about half, so the
+// demo's roll-up shows quality grades. The judgement criteria are those of the rubric in
+// force on the day (rules/central-hd12-2018.json until HD 42 of 2025 took over).
+void evaluate(WriteTx& tx, Id meeting_id, Date day, DateTime at) {
+  Rng rng(uint64_t(meeting_id), "evaluation");  // its own stream: the rest of the history stays as it was
+  const bool hd42 = day >= *Date::fromYmd(2025, 10, 28);
+  const std::vector<std::pair<const char*, int>> judged =
+      hd42 ? std::vector<std::pair<const char*, int>>{{"conduct", 30}, {"chairing", 10}, {"principles", 5}}
+           : std::vector<std::pair<const char*, int>>{{"conduct", 20}, {"principles", 20}};
+  for (const char* who : {"self", "committee"}) {
+    if (!rng.chance(std::string_view(who) == "self" ? 85 : 50)) continue;
+    MeetingEvaluation e;
+    e.meeting_id = meeting_id;
+    e.evaluator = who;
+    for (const auto& [code, max] : judged) e.points[code] = std::round(max * rng.between(60, 100) / 10.0) / 10.0;
+    e.rule_set_id = hd42 ? "central-hd42-2025" : "central-hd12-2018";
+    e.by_username = std::string_view(who) == "self" ? "bithu" : "canbo.phuong";
+    e.at = at;
+    tx.upsertMeetingEvaluation(e);
+  }
+}
+
+}  // namespace
 namespace {
 
 DateTime plus(DateTime t, int minutes) { return DateTime{t.unix_seconds + int64_t(minutes) * 60}; }
@@ -263,6 +290,7 @@ void writeHeldMeeting(WriteTx& tx, const DemoWorld& w, HistoryCell& h, Rng& rng,
   if (!report.complete())
     throw std::logic_error("demo: incomplete minutes for " + h.org.name + " on " + day.iso() + ": " +
                            report.missing.front().code);
+  if (lock) evaluate(tx, m.id, day, *rec.locked_at);
   if (lock)
     tx.insertMeetingVersion({m.id, 1, "finalize", "Khóa biên bản", {}, meetingSnapshot(v), std::nullopt, "system",
                              *rec.locked_at});

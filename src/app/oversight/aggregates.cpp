@@ -10,6 +10,13 @@
 namespace chibo {
 namespace {
 
+// Installed once before the server accepts requests (setMeetingGrader) and only
+// read afterwards, so request threads need no lock.
+std::shared_ptr<const MeetingGrader>& installedGrader() {
+  static std::shared_ptr<const MeetingGrader> g;
+  return g;
+}
+
 bool isHeld(MeetingStatus s) { return s == MeetingStatus::held || s == MeetingStatus::finalized; }
 
 // The cell whose figures the meeting belongs to: the org itself for a cell, the
@@ -155,8 +162,11 @@ MeetingStats computeMeetingStats(ReadTx& tx, const MeetingRecord& rec, const Org
   bool monitor = std::any_of(m.guests.begin(), m.guests.end(), [](const Guest& g) { return g.upper_monitor; });
   for (const auto& o : tx.observations(m.id)) monitor = monitor || o.attended;
   c.monitor_present = monitor ? 1 : 0;
+  if (const auto& g = installedGrader(); g && s.counted) s.grade = g->grade(tx, rec, org);
   return s;
 }
+
+void setMeetingGrader(std::shared_ptr<const MeetingGrader> grader) { installedGrader() = std::move(grader); }
 
 void aggregatesOnMeetingWrite(WriteTx& tx, Id meeting_id, DateTime now) {
   refreshOne(tx, meeting_id, now);
@@ -190,17 +200,21 @@ int rebuildAggregates(WriteTx& tx, const std::optional<Org>& root, DateTime now)
     }
   }
   for (const auto& [cell, ym] : touched) tx.refreshCellMonth(cell, ym);
-  if (!root) tx.markAggregatesBuilt(now);
+  if (!root) tx.markAggregatesBuilt(now, installedGrader() ? installedGrader()->fingerprint : "");
   return n;
 }
 
 void ensureAggregates(Store& store, DateTime now) {
+  const std::string want = installedGrader() ? installedGrader()->fingerprint : "";
+  auto current = [&](const std::optional<std::string>& built) {
+    return built && (*built == want || *built == kGeneratedGrades);
+  };
   {
     auto r = store.read();
-    if (r->aggregatesBuilt()) return;
+    if (current(r->aggregatesBuiltWith())) return;
   }
   auto w = store.write();
-  if (w->aggregatesBuilt()) return;  // another request built them while this one waited
+  if (current(w->aggregatesBuiltWith())) return;  // another request built them while this one waited
   rebuildAggregates(*w, std::nullopt, now);
   w->commit();
 }

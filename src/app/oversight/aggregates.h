@@ -34,7 +34,10 @@
 //   reviewed ones are those this meeting recorded an outcome for.
 // - monitor present: a guest marked as the upper-level monitor, or a monitor's
 //   observation saying they attended.
+#include <functional>
+#include <memory>
 #include <optional>
+#include <string>
 
 #include "app/context.h"
 
@@ -42,6 +45,21 @@ namespace chibo {
 
 inline constexpr int kYoungAge = 35;          // "đảng viên trẻ" in the seed reports: under 35
 inline constexpr int kNewMemberMonths = 24;   // "đảng viên mới kết nạp": admitted within two years
+
+// Quality grades (issue 4's score, issue 5's "quality grades"). Scoring needs the
+// rule catalog, which the two dozen use cases that write meetings do not carry,
+// so the server installs one grader at start-up and every refresh uses it. A
+// meeting gets a grade only when held and fully scored (no judgement criterion
+// still waiting for an evaluation): a provisional grade would count missing
+// points as zero and call good meetings poor.
+struct MeetingGrader {
+  std::string fingerprint;  // which rule files grade: a different one means rebuild
+  std::function<std::optional<std::string>(ReadTx&, const MeetingRecord&, const Org&)> grade;
+};
+// Installs (or, with null, removes) the grader. Call before serving.
+void setMeetingGrader(std::shared_ptr<const MeetingGrader> grader);
+// The fingerprint aggregates built by a generator carry: their grades are kept.
+inline constexpr std::string_view kGeneratedGrades = "generated";
 
 // The figures of one meeting as its record stands, read through `tx`.
 MeetingStats computeMeetingStats(ReadTx& tx, const MeetingRecord& rec, const Org& org, DateTime now);
@@ -59,9 +77,10 @@ void aggregatesOnTaskWrite(WriteTx& tx, Id task_id, DateTime now);
 // the aggregates built. Returns the number of meetings seen.
 int rebuildAggregates(WriteTx& tx, const std::optional<Org>& root, DateTime now);
 
-// Runs the whole-tree rebuild once, when the aggregates were never built (a
-// database upgraded to 0004, or filled by the demo or bulk loader). Cheap
-// afterwards: one indexed read.
+// Runs the whole-tree rebuild when the aggregates were never built (a database
+// upgraded to 0004, or filled by the demo) or were graded under other rule
+// files than the installed grader's (kGeneratedGrades excepted). Cheap
+// otherwise: one indexed read.
 void ensureAggregates(Store& store, DateTime now);
 
 }  // namespace chibo

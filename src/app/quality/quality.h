@@ -22,6 +22,7 @@
 // - Warnings are computed from the records on every request (they are never
 //   stored); an acknowledgement is stored under the warning's stable key.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,6 +75,11 @@ struct AttachRuleFields {
 // set would break a cross-field rule, e.g. grades out of order).
 Result<RuleAttachmentView> attachRule(Store& store, const RuleCatalog& cat, const Caller& c, Id org_id,
                                       const AttachRuleFields& in);
+
+// The grader the roll-up aggregates keep quality grades with (see
+// app/oversight/aggregates.h); the server installs it with setMeetingGrader.
+struct MeetingGrader;
+std::shared_ptr<const MeetingGrader> makeMeetingGrader(std::shared_ptr<const RuleCatalog> cat);
 
 // --- meeting score and evaluations
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/audit_write.h"
+#include "app/oversight/aggregates.h"
 #include "app/quality/quality_internal.h"
 #include "app/validate.h"
 
@@ -198,6 +199,8 @@ Result<RuleAttachmentView> attachRule(Store& store, const RuleCatalog& cat, cons
   att.by_username = c.principal.username;
   att.at = c.now;
   att.id = tx->upsertRuleAttachment(att);
+  // Other rules judge the subtree's meetings now: their grades in the roll-up change with them.
+  if (tx->aggregatesBuiltWith()) rebuildAggregates(*tx, *org, c.now);
   writeAudit(*tx, c, before ? "rules.reattach" : "rules.attach", "rule_attachment", att.id, *org, std::move(changes));
   tx->commit();
   tx.reset();

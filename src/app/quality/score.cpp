@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/audit_write.h"
+#include "app/oversight/aggregates.h"
 #include "app/quality/quality_internal.h"
 #include "app/validate.h"
 #include "domain/meeting/vn_format.h"
@@ -274,6 +275,7 @@ Result<ScoreView> putEvaluation(Store& store, const RuleCatalog& cat, const Call
   diffField(changes, evaluator + ".note", std::optional<std::string>(before ? before->note : ""), e.note);
   if (!changes.empty()) {
     tx->upsertMeetingEvaluation(e);
+    aggregatesOnMeetingWrite(*tx, meeting_id, c.now);  // the grade in the roll-up follows the evaluation
     writeAudit(*tx, c, "meeting.evaluate", "meeting", meeting_id, view->org, std::move(changes));
     tx->commit();
   }

@@ -266,7 +266,10 @@ class SqliteBulkLoader final : public BulkLoader {
             " SUM(tasks_open), SUM(tasks_dropped), SUM(previous_tasks), SUM(previous_reviewed), SUM(monitor_present),"
             " SUM(grade IS 'good'), SUM(grade IS 'fair'), SUM(grade IS 'average'), SUM(grade IS 'poor')"
             " FROM meeting_stats WHERE counted = 1 GROUP BY cell_id, ym");
-        conn_->exec("INSERT OR REPLACE INTO aggregate_state (id, built_at) VALUES (1, " + std::to_string(stats_at_) + ")");
+        // The generator grades its meetings itself: "generated" tells the server to keep those grades
+        // rather than re-score millions of synthetic meetings (ensureAggregates).
+        conn_->exec("INSERT OR REPLACE INTO aggregate_state (id, built_at, grader) VALUES (1, " +
+                    std::to_string(stats_at_) + ", 'generated')");
         st.aggregate_seconds = secondsSince(ta);
       }
       conn_->exec("COMMIT");

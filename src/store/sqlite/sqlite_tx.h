@@ -74,7 +74,7 @@ class SqliteTx final : public WriteTx {
   std::vector<Org> orgSubtree(const std::string& org_path) override;
   std::optional<MeetingStats> meetingStats(Id meeting_id) override;
   std::vector<CellMonthStats> cellMonthStats(const std::string& org_path, int from_ym, int to_ym) override;
-  bool aggregatesBuilt() override;
+  std::optional<std::string> aggregatesBuiltWith() override;
   std::vector<std::pair<Id, TaskStatus>> reviewOutcomesOfTasksOf(Id meeting_id) override;
   std::vector<MonitorObservation> observations(Id meeting_id) override;
   std::optional<CalendarToken> calendarToken(std::string_view token_hash) override;
@@ -132,7 +132,7 @@ class SqliteTx final : public WriteTx {
   void deleteMeetingStats(Id meeting_id) override;
   void refreshCellMonth(Id cell_id, int ym) override;
   void clearAggregates(const std::string& org_path) override;
-  void markAggregatesBuilt(DateTime at) override;
+  void markAggregatesBuilt(DateTime at, const std::string& grader) override;
   void putObservation(const MonitorObservation& o) override;
   void putCalendarToken(const CalendarToken& t) override;
   bool deleteCalendarToken(Id user_id) override;

@@ -125,9 +125,10 @@ std::vector<CellMonthStats> SqliteTx::cellMonthStats(const std::string& org_path
   return out;
 }
 
-bool SqliteTx::aggregatesBuilt() {
-  auto st = conn_.prepare("SELECT 1 FROM aggregate_state WHERE id = 1");
-  return st.step();
+std::optional<std::string> SqliteTx::aggregatesBuiltWith() {
+  auto st = conn_.prepare("SELECT grader FROM aggregate_state WHERE id = 1");
+  if (!st.step()) return std::nullopt;
+  return st.text(0);
 }
 
 std::vector<std::pair<Id, TaskStatus>> SqliteTx::reviewOutcomesOfTasksOf(Id meeting_id) {
@@ -221,9 +222,12 @@ void SqliteTx::clearAggregates(const std::string& org_path) {
       .run();
 }
 
-void SqliteTx::markAggregatesBuilt(DateTime at) {
+void SqliteTx::markAggregatesBuilt(DateTime at, const std::string& grader) {
   requireWritable();
-  conn_.prepare("INSERT OR REPLACE INTO aggregate_state (id, built_at) VALUES (1, ?1)").bind(1, at).run();
+  conn_.prepare("INSERT OR REPLACE INTO aggregate_state (id, built_at, grader) VALUES (1, ?1, ?2)")
+      .bind(1, at)
+      .bind(2, grader)
+      .run();
 }
 
 void SqliteTx::putObservation(const MonitorObservation& o) {

@@ -50,6 +50,7 @@ struct Data {
   std::vector<MeetingStats> meeting_stats;
   std::vector<CellMonthStats> cell_month_stats;
   std::optional<DateTime> aggregates_built_at;
+  std::string aggregates_grader;
   std::vector<MonitorObservation> observations;
   std::vector<CalendarToken> calendar_tokens;
   // Attachments (0005): each row with its bytes.
@@ -347,7 +348,10 @@ class FakeTx : public WriteTx {
     std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return std::tie(a.cell_path, a.ym) < std::tie(b.cell_path, b.ym); });
     return out;
   }
-  bool aggregatesBuilt() override { return d_.aggregates_built_at.has_value(); }
+  std::optional<std::string> aggregatesBuiltWith() override {
+    if (!d_.aggregates_built_at) return std::nullopt;
+    return d_.aggregates_grader;
+  }
   std::vector<std::pair<Id, TaskStatus>> reviewOutcomesOfTasksOf(Id meeting_id) override {
     std::vector<std::pair<Id, TaskStatus>> out;
     for (const auto& r : d_.reviews)
@@ -658,9 +662,10 @@ class FakeTx : public WriteTx {
     std::erase_if(d_.meeting_stats, [&](const MeetingStats& x) { return inSubtree(x.cell_path, org_path); });
     std::erase_if(d_.cell_month_stats, [&](const CellMonthStats& x) { return inSubtree(x.cell_path, org_path); });
   }
-  void markAggregatesBuilt(DateTime at) override {
+  void markAggregatesBuilt(DateTime at, const std::string& grader) override {
     writable();
     d_.aggregates_built_at = at;
+    d_.aggregates_grader = grader;
   }
   void putObservation(const MonitorObservation& o) override {
     writable();

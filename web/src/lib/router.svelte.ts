@@ -8,6 +8,9 @@ export type Route =
   | { name: 'member'; id: number }
   | { name: 'member-edit'; id: number }
   | { name: 'org-meetings'; id: number }
+  | { name: 'org-oversight'; id: number }
+  | { name: 'org-warnings'; id: number }
+  | { name: 'desk' }
   | { name: 'meeting'; id: number }
   | { name: 'live'; id: number }
   | { name: 'me' }
@@ -23,6 +26,9 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/members\/(\d+)$/, (m) => ({ name: 'member', id: +m[1] })],
   [/^\/members\/(\d+)\/edit$/, (m) => ({ name: 'member-edit', id: +m[1] })],
   [/^\/orgs\/(\d+)\/meetings$/, (m) => ({ name: 'org-meetings', id: +m[1] })],
+  [/^\/orgs\/(\d+)\/oversight$/, (m) => ({ name: 'org-oversight', id: +m[1] })],
+  [/^\/orgs\/(\d+)\/warnings$/, (m) => ({ name: 'org-warnings', id: +m[1] })],
+  [/^\/desk$/, () => ({ name: 'desk' })],
   [/^\/meetings\/(\d+)$/, (m) => ({ name: 'meeting', id: +m[1] })],
   [/^\/meetings\/(\d+)\/live$/, (m) => ({ name: 'live', id: +m[1] })],
   [/^\/me$/, () => ({ name: 'me' })],

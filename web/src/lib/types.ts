@@ -1,6 +1,8 @@
 // Shapes of the chibo HTTP API v1 (docs/api.md).
 
 export type Access = 'basic' | 'read' | 'write';
+/** The tabs of an org page (OrgTabs). */
+export type OrgTab = 'overview' | 'meetings' | 'oversight' | 'warnings';
 export type OrgKind = 'committee' | 'cell' | 'subgroup';
 export type GrantRole = 'admin' | 'committee' | 'monitor' | 'cell' | 'member';
 export type Gender = 'male' | 'female' | 'other';

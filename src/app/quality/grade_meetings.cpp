@@ -1,0 +1,38 @@
+// The grader the aggregates use (app/oversight/aggregates.h): a meeting's grade
+// is the grade of GET /meetings/{id}/score, kept only when nothing is pending.
+#include "app/meetings/meeting_access.h"
+#include "app/oversight/aggregates.h"
+#include "app/quality/quality_internal.h"
+
+namespace chibo {
+
+namespace {
+
+std::string fingerprintOf(const RuleCatalog& cat) {
+  std::string f;
+  for (const auto& s : cat.central) f += s.id + "@" + std::to_string(s.version) + ";";
+  for (const auto& s : cat.local) f += s.id + "@" + std::to_string(s.version) + ";";
+  return f;
+}
+
+}  // namespace
+
+std::shared_ptr<const MeetingGrader> makeMeetingGrader(std::shared_ptr<const RuleCatalog> cat) {
+  auto g = std::make_shared<MeetingGrader>();
+  g->fingerprint = fingerprintOf(*cat);
+  g->grade = [cat](ReadTx& tx, const MeetingRecord& rec, const Org& org) -> std::optional<std::string> {
+    // The aggregates are everyone's figures, so the meeting is read in full, as
+    // its own cell committee would see it.
+    Caller system;
+    system.principal.username = "system";
+    const MeetingCtx ctx{rec, org, Access::write};
+    const MeetingView view = buildMeetingView(tx, system, ctx);
+    quality::RuleResolver rr(*cat, tx);
+    auto s = quality::buildScore(tx, rr, view);
+    if (!s || s->score.pending) return std::nullopt;
+    return std::string(toCode(s->score.grade));
+  };
+  return g;
+}
+
+}  // namespace chibo
