@@ -43,38 +43,57 @@ struct StatsCounts {
   int grade_poor = 0;
 
   StatsCounts& operator+=(const StatsCounts& o);
+  StatsCounts& operator-=(const StatsCounts& o);
+  bool zero() const;  // every column 0
 };
 
+// Applies f(mine, theirs) to every additive column, in table order.
+template <class F>
+void forEachCount(StatsCounts& a, const StatsCounts& b, F f) {
+  f(a.meetings, b.meetings);
+  f(a.monthly_held, b.monthly_held);
+  f(a.monthly_on_time, b.monthly_on_time);
+  f(a.thematic_held, b.thematic_held);
+  f(a.duration_sum, b.duration_sum);
+  f(a.duration_count, b.duration_count);
+  f(a.expected, b.expected);
+  f(a.present, b.present);
+  f(a.excused, b.excused);
+  f(a.unexcused, b.unexcused);
+  f(a.speakers, b.speakers);
+  f(a.young_present, b.young_present);
+  f(a.young_speakers, b.young_speakers);
+  f(a.new_present, b.new_present);
+  f(a.new_speakers, b.new_speakers);
+  f(a.resolutions, b.resolutions);
+  f(a.tasks_assigned, b.tasks_assigned);
+  f(a.tasks_on_time, b.tasks_on_time);
+  f(a.tasks_late, b.tasks_late);
+  f(a.tasks_open, b.tasks_open);
+  f(a.tasks_dropped, b.tasks_dropped);
+  f(a.previous_tasks, b.previous_tasks);
+  f(a.previous_reviewed, b.previous_reviewed);
+  f(a.monitor_present, b.monitor_present);
+  f(a.grade_good, b.grade_good);
+  f(a.grade_fair, b.grade_fair);
+  f(a.grade_average, b.grade_average);
+  f(a.grade_poor, b.grade_poor);
+}
+
 inline StatsCounts& StatsCounts::operator+=(const StatsCounts& o) {
-  meetings += o.meetings;
-  monthly_held += o.monthly_held;
-  monthly_on_time += o.monthly_on_time;
-  thematic_held += o.thematic_held;
-  duration_sum += o.duration_sum;
-  duration_count += o.duration_count;
-  expected += o.expected;
-  present += o.present;
-  excused += o.excused;
-  unexcused += o.unexcused;
-  speakers += o.speakers;
-  young_present += o.young_present;
-  young_speakers += o.young_speakers;
-  new_present += o.new_present;
-  new_speakers += o.new_speakers;
-  resolutions += o.resolutions;
-  tasks_assigned += o.tasks_assigned;
-  tasks_on_time += o.tasks_on_time;
-  tasks_late += o.tasks_late;
-  tasks_open += o.tasks_open;
-  tasks_dropped += o.tasks_dropped;
-  previous_tasks += o.previous_tasks;
-  previous_reviewed += o.previous_reviewed;
-  monitor_present += o.monitor_present;
-  grade_good += o.grade_good;
-  grade_fair += o.grade_fair;
-  grade_average += o.grade_average;
-  grade_poor += o.grade_poor;
+  forEachCount(*this, o, [](int& x, int y) { x += y; });
   return *this;
+}
+
+inline StatsCounts& StatsCounts::operator-=(const StatsCounts& o) {
+  forEachCount(*this, o, [](int& x, int y) { x -= y; });
+  return *this;
+}
+
+inline bool StatsCounts::zero() const {
+  bool all = true;
+  forEachCount(const_cast<StatsCounts&>(*this), *this, [&](int& x, int) { all = all && x == 0; });
+  return all;
 }
 
 // Year and month as one comparable number: 2026 * 100 + 3.

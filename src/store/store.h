@@ -137,6 +137,14 @@ class ReadTx {
   virtual std::optional<MeetingStats> meetingStats(Id meeting_id) = 0;
   // The cell-month rows of cells in the subtree of `org_path` with ym in [from_ym, to_ym].
   virtual std::vector<CellMonthStats> cellMonthStats(const std::string& org_path, int from_ym, int to_ym) = 0;
+  // A committee node's months (0007): the sums of the cell-months of every cell below it, archived
+  // cells included; cell_id holds the node's id and cell_path its path. Months without rows are absent.
+  virtual std::vector<CellMonthStats> nodeMonthStats(const Org& node, int from_ym, int to_ym) = 0;
+  // The cell-months of archived cells in the subtree (the roll-up takes them back out of node rows).
+  virtual std::vector<CellMonthStats> archivedCellMonthStats(const std::string& org_path, int from_ym,
+                                                             int to_ym) = 0;
+  // Cells in the subtree that are not archived.
+  virtual int activeCellCount(const std::string& org_path) = 0;
   // Set once a full rebuild has run (markAggregatesBuilt), holding the grader it ran with ("" when
   // none graded the meetings); from then on writes keep the aggregates current.
   virtual std::optional<std::string> aggregatesBuiltWith() = 0;
@@ -220,8 +228,10 @@ class WriteTx : public ReadTx {
   virtual void deleteMeetingStats(Id meeting_id) = 0;
   // Recomputes the cell_month_stats row (cell_id, ym) from the counted
   // meeting_stats rows; deletes it when none is left.
+  // Recomputes the cell-month from meeting_stats and applies the change to its ancestors' node rows.
   virtual void refreshCellMonth(Id cell_id, int ym) = 0;
-  // Deletes meeting_stats and cell_month_stats rows of cells in the subtree.
+  // Deletes meeting_stats and cell_month_stats rows of cells in the subtree, the node rows of the
+  // subtree's committees, and takes the deleted sums out of the node rows above it.
   virtual void clearAggregates(const std::string& org_path) = 0;
   virtual void markAggregatesBuilt(DateTime at, const std::string& grader) = 0;
   virtual void putObservation(const MonitorObservation& o) = 0;  // inserts or replaces (meeting, member)

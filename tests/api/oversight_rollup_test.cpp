@@ -281,13 +281,24 @@ TEST_F(OversightRollupTest, WritesThroughTheApiMoveTheFiguresAndARebuildAgrees) 
   EXPECT_EQ(num(a, "tasks_open"), 0);
 
   // A rebuild from the raw records gives the same figures, month by month.
+  // The ward's own rows (kept by applying each change to the cell's ancestors) agree too, after a
+  // rebuild of the cell alone (its sums are taken out above it, then put back) and of the ward.
   auto incremental = staff.get(rollupPath(kp2_, from, to)).obj();
-  ASSERT_EQ(staff.post("/api/v1/orgs/" + std::to_string(ward_) + "/rollup/rebuild", json::object{}).status, 200);
-  auto rebuilt = staff.get(rollupPath(kp2_, from, to)).obj();
-  for (size_t i = 0; i < 2; ++i)
-    for (const auto& k : countKeys())
-      EXPECT_EQ(num(rebuilt.at("months").as_array()[i].as_object(), k), num(incremental.at("months").as_array()[i].as_object(), k))
-          << k << " month " << i;
+  auto ward_incremental = staff.get(rollupPath(ward_, from, to)).obj();
+  for (int64_t node : {kp2_, ward_}) {
+    ASSERT_EQ(staff.post("/api/v1/orgs/" + std::to_string(node) + "/rollup/rebuild", json::object{}).status, 200);
+    auto rebuilt = staff.get(rollupPath(kp2_, from, to)).obj();
+    auto ward_rebuilt = staff.get(rollupPath(ward_, from, to)).obj();
+    for (size_t i = 0; i < 2; ++i)
+      for (const auto& k : countKeys()) {
+        EXPECT_EQ(num(rebuilt.at("months").as_array()[i].as_object(), k),
+                  num(incremental.at("months").as_array()[i].as_object(), k))
+            << k << " month " << i << " after rebuilding " << node;
+        EXPECT_EQ(num(ward_rebuilt.at("months").as_array()[i].as_object(), k),
+                  num(ward_incremental.at("months").as_array()[i].as_object(), k))
+            << "ward " << k << " month " << i << " after rebuilding " << node;
+      }
+  }
 }
 
 }  // namespace chibo::testing
@@ -340,6 +351,44 @@ TEST_F(OversightRollupTest, GradesAreTheScoresOfFullyScoredMeetingsAndFollowAnEv
   ASSERT_EQ(staff.post("/api/v1/orgs/" + std::to_string(kp1_) + "/rollup/rebuild", json::object{}).status, 200);
   auto rebuilt = staff.get(rollupPath(kp1_, from, to));
   EXPECT_EQ(json::serialize(rebuilt.obj().at("grades")), json::serialize(after.obj().at("grades")));
+}
+
+}  // namespace chibo::testing
+
+namespace chibo::testing {
+
+// The ward reads its own monthly rows (kept with every write), not its cells':
+// archiving a cell must still take exactly that cell out, and restoring it put
+// it back, at once and in every month.
+TEST_F(OversightRollupTest, ArchivingACellTakesExactlyItsFiguresOutOfTheWardAndRestoringPutsThemBack) {
+  auto staff = as("canbo.phuong");
+  auto admin = as("admin");
+  auto [from, to] = lastYear();
+  auto ward = staff.get(rollupPath(ward_, from, to));
+  ASSERT_EQ(ward.status, 200) << ward.raw;
+  json::object kp2;
+  for (auto& ch : ward.obj().at("children").as_array())
+    if (ch.as_object().at("id").as_int64() == kp2_) kp2 = ch.as_object();
+  ASSERT_FALSE(kp2.empty());
+  ASSERT_GT(num(kp2, "present"), 0);
+
+  auto archive = [&](bool on) {
+    auto r = admin.patch("/api/v1/orgs/" + std::to_string(kp2_), json::object{{"archived", on}});
+    ASSERT_EQ(r.status, 200) << r.raw;
+  };
+  archive(true);
+  auto without = staff.get(rollupPath(ward_, from, to));
+  ASSERT_EQ(without.status, 200) << without.raw;
+  for (const auto& k : countKeys()) EXPECT_EQ(num(without.obj(), k), num(ward.obj(), k) - num(kp2, k)) << k;
+  EXPECT_EQ(num(without.obj(), "meetings_due"), num(ward.obj(), "meetings_due") - num(kp2, "meetings_due"));
+  int64_t month_present = 0;
+  for (auto& mo : without.obj().at("months").as_array()) month_present += num(mo.as_object(), "present");
+  EXPECT_EQ(month_present, num(without.obj(), "present"));
+
+  archive(false);
+  auto back = staff.get(rollupPath(ward_, from, to));
+  ASSERT_EQ(back.status, 200) << back.raw;
+  for (const auto& k : countKeys()) EXPECT_EQ(num(back.obj(), k), num(ward.obj(), k)) << k;
 }
 
 }  // namespace chibo::testing

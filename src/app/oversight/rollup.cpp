@@ -26,62 +26,61 @@ RollupView computeRollup(ReadTx& tx, const Org& org, int from_ym, int to_ym, Dat
   v.from_ym = from_ym;
   v.to_ym = to_ym;
   const int now_ym = ymOf(today);
-  const size_t depth = pathIds(org.path).size();
-
-  // The child each cell falls under: the id right below the node on its path.
-  std::map<Id, size_t> child_index;
-  if (with_children)
-    for (auto& ch : tx.orgChildren(org.id)) {
-      if (ch.kind == OrgKind::subgroup) continue;
-      child_index[ch.id] = v.children.size();
-      v.children.push_back({std::move(ch), {}});
-    }
-  auto childOf = [&](const std::string& cell_path) -> RollupChild* {
-    auto ids = pathIds(cell_path);
-    if (ids.size() <= depth) return nullptr;
-    auto it = child_index.find(ids[depth]);
-    return it == child_index.end() ? nullptr : &v.children[it->second];
-  };
-
+  int completed = 0;  // months of the period over by today: due for every active cell
   for (int ym = from_ym;; ym = nextYm(ym)) {
     v.months.push_back({ym / 100, unsigned(ym % 100), {}});
+    if (ym < now_ym) ++completed;
     if (ym == to_ym) break;
   }
   auto monthOf = [&](int ym) -> RollupMonth& { return v.months[size_t(monthsBetween(from_ym, ym) - 1)]; };
 
-  // Completed months are due for every active cell.
-  std::map<Id, bool> active;  // cell id -> counted
-  for (const auto& o : tx.orgSubtree(org.path)) {
-    if (o.kind != OrgKind::cell || o.archived) continue;
-    active[o.id] = true;
-    RollupChild* ch = childOf(o.path);
-    ++v.figures.cells;
-    if (ch) ++ch->figures.cells;
-    for (auto& mo : v.months) {
-      int ym = yearMonth(mo.year, mo.month);
-      if (ym >= now_ym) continue;
-      ++mo.figures.meetings_due;
-      ++v.figures.meetings_due;
-      if (ch) ++ch->figures.meetings_due;
+  // A committee reads its own node rows (the sums of every cell below, kept with each
+  // write) less the few archived cells'; a cell its own rows. Either way one row per month.
+  auto monthsOfNode = [&](const Org& o) {
+    if (o.kind == OrgKind::cell) return o.archived ? std::vector<CellMonthStats>{} : tx.cellMonthStats(o.path, from_ym, to_ym);
+    auto rows = tx.nodeMonthStats(o, from_ym, to_ym);
+    for (const auto& gone : tx.archivedCellMonthStats(o.path, from_ym, to_ym))
+      for (auto& r : rows)
+        if (r.ym == gone.ym) r.counts -= gone.counts;
+    return rows;
+  };
+  // `cells` < 0: count the active cells below.
+  auto fill = [&](RollupFigures& f, const Org& o, int cells, bool by_month) {
+    f.cells = cells >= 0 ? cells
+              : o.kind == OrgKind::cell ? (o.archived ? 0 : 1)
+                                        : tx.activeCellCount(o.path);
+    f.meetings_due = f.cells * completed;
+    for (const auto& row : monthsOfNode(o)) {
+      // A month not yet over is due only for the cells that already met in it.
+      const int due_now = row.ym >= now_ym ? row.counts.monthly_held : 0;
+      f.sums += row.counts;
+      f.meetings_due += due_now;
+      if (by_month) {
+        RollupMonth& mo = monthOf(row.ym);
+        mo.figures.sums += row.counts;
+        mo.figures.meetings_due += due_now;
+      }
     }
-    for (auto& mo : v.months) ++mo.figures.cells;
-  }
+    if (by_month)
+      for (auto& mo : v.months) {
+        mo.figures.cells = f.cells;
+        if (yearMonth(mo.year, mo.month) < now_ym) mo.figures.meetings_due += f.cells;
+      }
+  };
 
-  for (const auto& row : tx.cellMonthStats(org.path, from_ym, to_ym)) {
-    if (!active.count(row.cell_id)) continue;
-    RollupChild* ch = childOf(row.cell_path);
-    RollupMonth& mo = monthOf(row.ym);
-    // A month not yet over is due once the cell has met in it.
-    int due_now = row.ym >= now_ym && row.counts.monthly_held > 0 ? 1 : 0;
-    v.figures.sums += row.counts;
-    v.figures.meetings_due += due_now;
-    mo.figures.sums += row.counts;
-    mo.figures.meetings_due += due_now;
-    if (ch) {
-      ch->figures.sums += row.counts;
-      ch->figures.meetings_due += due_now;
+  int cells = -1;
+  if (with_children) {
+    cells = 0;  // every cell below the node is below exactly one child (sub-groups hold none)
+    for (auto& ch : tx.orgChildren(org.id)) {
+      if (ch.kind == OrgKind::subgroup) continue;
+      RollupChild c{std::move(ch), {}, std::nullopt};
+      fill(c.figures, c.org, -1, false);
+      cells += c.figures.cells;
+      v.children.push_back(std::move(c));
     }
+    if (org.kind == OrgKind::cell) cells = org.archived ? 0 : 1;
   }
+  fill(v.figures, org, cells, true);
   return v;
 }
 

@@ -266,6 +266,15 @@ class SqliteBulkLoader final : public BulkLoader {
             " SUM(tasks_open), SUM(tasks_dropped), SUM(previous_tasks), SUM(previous_reviewed), SUM(monitor_present),"
             " SUM(grade IS 'good'), SUM(grade IS 'fair'), SUM(grade IS 'average'), SUM(grade IS 'poor')"
             " FROM meeting_stats WHERE counted = 1 GROUP BY cell_id, ym");
+        // Committee rows (0007): every cell-month summed into each of its ancestors.
+        conn_->exec(
+            "WITH RECURSIVE anc(cell_id, ancestor_id) AS ("
+            " SELECT id, parent_id FROM orgs WHERE kind = 'cell' AND parent_id IS NOT NULL"
+            " UNION ALL SELECT anc.cell_id, o.parent_id FROM anc JOIN orgs o ON o.id = anc.ancestor_id"
+            " WHERE o.parent_id IS NOT NULL)"
+            " INSERT OR REPLACE INTO node_month_stats (org_id, ym, meetings, monthly_held, monthly_on_time, thematic_held, duration_sum, duration_count, expected, present, excused, unexcused, speakers, young_present, young_speakers, new_present, new_speakers, resolutions, tasks_assigned, tasks_on_time, tasks_late, tasks_open, tasks_dropped, previous_tasks, previous_reviewed, monitor_present, grade_good, grade_fair, grade_average, grade_poor)"
+            " SELECT a.ancestor_id, c.ym, SUM(c.meetings), SUM(c.monthly_held), SUM(c.monthly_on_time), SUM(c.thematic_held), SUM(c.duration_sum), SUM(c.duration_count), SUM(c.expected), SUM(c.present), SUM(c.excused), SUM(c.unexcused), SUM(c.speakers), SUM(c.young_present), SUM(c.young_speakers), SUM(c.new_present), SUM(c.new_speakers), SUM(c.resolutions), SUM(c.tasks_assigned), SUM(c.tasks_on_time), SUM(c.tasks_late), SUM(c.tasks_open), SUM(c.tasks_dropped), SUM(c.previous_tasks), SUM(c.previous_reviewed), SUM(c.monitor_present), SUM(c.grade_good), SUM(c.grade_fair), SUM(c.grade_average), SUM(c.grade_poor)"
+            " FROM cell_month_stats c JOIN anc a ON a.cell_id = c.cell_id GROUP BY a.ancestor_id, c.ym");
         // The generator grades its meetings itself: "generated" tells the server to keep those grades
         // rather than re-score millions of synthetic meetings (ensureAggregates).
         conn_->exec("INSERT OR REPLACE INTO aggregate_state (id, built_at, grader) VALUES (1, " +

@@ -74,6 +74,9 @@ class SqliteTx final : public WriteTx {
   std::vector<Org> orgSubtree(const std::string& org_path) override;
   std::optional<MeetingStats> meetingStats(Id meeting_id) override;
   std::vector<CellMonthStats> cellMonthStats(const std::string& org_path, int from_ym, int to_ym) override;
+  std::vector<CellMonthStats> nodeMonthStats(const Org& node, int from_ym, int to_ym) override;
+  std::vector<CellMonthStats> archivedCellMonthStats(const std::string& org_path, int from_ym, int to_ym) override;
+  int activeCellCount(const std::string& org_path) override;
   std::optional<std::string> aggregatesBuiltWith() override;
   std::vector<std::pair<Id, TaskStatus>> reviewOutcomesOfTasksOf(Id meeting_id) override;
   std::vector<MonitorObservation> observations(Id meeting_id) override;
@@ -148,6 +151,10 @@ class SqliteTx final : public WriteTx {
   // Loads assignees and progress notes into tasks read by a query.
   void fillTasks(std::vector<Task>& tasks);
   void writeTargets(const Resolution& r);
+  // The cell-month row as stored (counts zero and path empty when there is none).
+  std::pair<StatsCounts, std::string> cellMonthRow(Id cell_id, int ym);
+  // Adds `delta` to the node rows of (each of `node_ids`, ym).
+  void addToNodes(const std::vector<Id>& node_ids, int ym, const StatsCounts& delta);
   Conn& conn_;
   bool writable_;
   bool done_ = false;

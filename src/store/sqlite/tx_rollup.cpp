@@ -59,6 +59,16 @@ void readCounts(const Stmt& s, int o, StatsCounts& c) {
   c.grade_poor = s.i32(i++);
 }
 
+constexpr const char* kCountCols =
+    "meetings, monthly_held, monthly_on_time, thematic_held, duration_sum, duration_count, expected, present, excused, unexcused, speakers, young_present, young_speakers, new_present, new_speakers, resolutions, tasks_assigned, tasks_on_time, tasks_late, tasks_open, tasks_dropped, previous_tasks, previous_reviewed, monitor_present, grade_good, grade_fair, grade_average, grade_poor";
+
+// The ancestors of a cell: every id of its path but its own.
+std::vector<Id> ancestorsOf(const std::string& cell_path) {
+  auto ids = pathIds(cell_path);
+  if (!ids.empty()) ids.pop_back();
+  return ids;
+}
+
 MonitorObservation readObservation(const Stmt& s) {
   return {s.i64(0), s.i64(1), s.boolean(2), s.text(3), s.instant(4), s.optI64(5)};
 }
@@ -123,6 +133,92 @@ std::vector<CellMonthStats> SqliteTx::cellMonthStats(const std::string& org_path
     out.push_back(std::move(c));
   }
   return out;
+}
+
+std::vector<CellMonthStats> SqliteTx::nodeMonthStats(const Org& node, int from_ym, int to_ym) {
+  static const std::string sql = std::string("SELECT org_id, ym, ") + kCountCols +
+                                 " FROM node_month_stats WHERE org_id = ?1 AND ym BETWEEN ?2 AND ?3 ORDER BY ym";
+  auto st = conn_.prepare(sql.c_str());
+  st.bind(1, node.id).bind(2, from_ym).bind(3, to_ym);
+  std::vector<CellMonthStats> out;
+  while (st.step()) {
+    CellMonthStats c;
+    c.cell_id = st.i64(0);
+    c.ym = st.i32(1);
+    c.cell_path = node.path;
+    readCounts(st, 2, c.counts);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<CellMonthStats> SqliteTx::archivedCellMonthStats(const std::string& org_path, int from_ym, int to_ym) {
+  static const std::string sql = std::string("SELECT c.cell_id, c.ym, c.cell_path, ") + [] {
+    std::string prefixed;
+    for (std::string_view rest = kCountCols; !rest.empty();) {
+      auto comma = rest.find(", ");
+      prefixed += (prefixed.empty() ? "c." : ", c.") + std::string(rest.substr(0, comma));
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+    }
+    return prefixed;
+  }() + " FROM orgs o JOIN cell_month_stats c ON c.cell_id = o.id"
+        " WHERE o.kind = 'cell' AND o.archived = 1 AND o.path >= ?1 AND o.path < ?2 AND c.ym BETWEEN ?3 AND ?4";
+  auto st = conn_.prepare(sql.c_str());
+  st.bind(1, org_path).bind(2, pathUpperBound(org_path)).bind(3, from_ym).bind(4, to_ym);
+  std::vector<CellMonthStats> out;
+  while (st.step()) {
+    CellMonthStats c;
+    c.cell_id = st.i64(0);
+    c.ym = st.i32(1);
+    c.cell_path = st.text(2);
+    readCounts(st, 3, c.counts);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+int SqliteTx::activeCellCount(const std::string& org_path) {
+  auto st = conn_.prepare(
+      "SELECT COUNT(*) FROM orgs WHERE kind = 'cell' AND archived = 0 AND path >= ?1 AND path < ?2");
+  st.bind(1, org_path).bind(2, pathUpperBound(org_path));
+  return st.step() ? st.i32(0) : 0;
+}
+
+std::pair<StatsCounts, std::string> SqliteTx::cellMonthRow(Id cell_id, int ym) {
+  static const std::string sql =
+      std::string("SELECT cell_path, ") + kCountCols + " FROM cell_month_stats WHERE cell_id = ?1 AND ym = ?2";
+  auto st = conn_.prepare(sql.c_str());
+  st.bind(1, cell_id).bind(2, ym);
+  std::pair<StatsCounts, std::string> out;
+  if (st.step()) {
+    out.second = st.text(0);
+    readCounts(st, 1, out.first);
+  }
+  return out;
+}
+
+void SqliteTx::addToNodes(const std::vector<Id>& node_ids, int ym, const StatsCounts& delta) {
+  static const std::string sql = [] {
+    std::string names = kCountCols, values, updates;
+    int i = 3;
+    for (std::string_view rest = kCountCols; !rest.empty(); ++i) {
+      auto comma = rest.find(", ");
+      std::string col(rest.substr(0, comma));
+      values += ", ?" + std::to_string(i);
+      updates += std::string(updates.empty() ? "" : ", ") + col + " = " + col + " + excluded." + col;
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+    }
+    return "INSERT INTO node_month_stats (org_id, ym, " + names + ") VALUES (?1, ?2" + values +
+           ") ON CONFLICT (org_id, ym) DO UPDATE SET " + updates;
+  }();
+  for (Id node : node_ids) {
+    auto st = conn_.prepare(sql.c_str());
+    st.bind(1, node).bind(2, ym);
+    int i = 3;
+    StatsCounts d = delta;
+    forEachCount(d, d, [&](int& x, int) { st.bind(i++, x); });
+    st.run();
+  }
 }
 
 std::optional<std::string> SqliteTx::aggregatesBuiltWith() {
@@ -192,6 +288,7 @@ void SqliteTx::deleteMeetingStats(Id meeting_id) {
 
 void SqliteTx::refreshCellMonth(Id cell_id, int ym) {
   requireWritable();
+  auto [before, before_path] = cellMonthRow(cell_id, ym);
   conn_.prepare("DELETE FROM cell_month_stats WHERE cell_id = ?1 AND ym = ?2").bind(1, cell_id).bind(2, ym).run();
   // GROUP BY yields no row when no counted meeting is left, so the row stays deleted.
   auto st = conn_.prepare(
@@ -208,10 +305,43 @@ void SqliteTx::refreshCellMonth(Id cell_id, int ym) {
       " SUM(grade IS 'good'), SUM(grade IS 'fair'), SUM(grade IS 'average'), SUM(grade IS 'poor')"
       " FROM meeting_stats WHERE cell_id = ?1 AND ym = ?2 AND counted = 1 GROUP BY cell_id, ym");
   st.bind(1, cell_id).bind(2, ym).run();
+  auto [after, after_path] = cellMonthRow(cell_id, ym);
+  StatsCounts delta = after;
+  delta -= before;
+  if (!delta.zero()) addToNodes(ancestorsOf(after_path.empty() ? before_path : after_path), ym, delta);
 }
 
 void SqliteTx::clearAggregates(const std::string& org_path) {
   requireWritable();
+  // Nodes above the subtree keep everything else: take out exactly what is deleted below.
+  static const std::string sums = [] {
+    std::string out;
+    for (std::string_view rest = kCountCols; !rest.empty();) {
+      auto comma = rest.find(", ");
+      out += (out.empty() ? "SUM(" : ", SUM(") + std::string(rest.substr(0, comma)) + ")";
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+    }
+    return "SELECT ym, " + out + " FROM cell_month_stats WHERE cell_path >= ?1 AND cell_path < ?2 GROUP BY ym";
+  }();
+  auto above = pathIds(org_path);
+  if (!above.empty()) above.pop_back();
+  if (!above.empty()) {
+    std::vector<std::pair<int, StatsCounts>> removed;
+    auto st = conn_.prepare(sums.c_str());
+    st.bind(1, org_path).bind(2, pathUpperBound(org_path));
+    while (st.step()) {
+      StatsCounts c;
+      readCounts(st, 1, c);
+      StatsCounts minus;
+      minus -= c;
+      removed.push_back({st.i32(0), minus});
+    }
+    for (const auto& [ym, minus] : removed) addToNodes(above, ym, minus);
+  }
+  conn_.prepare("DELETE FROM node_month_stats WHERE org_id IN (SELECT id FROM orgs WHERE path >= ?1 AND path < ?2)")
+      .bind(1, org_path)
+      .bind(2, pathUpperBound(org_path))
+      .run();
   conn_.prepare("DELETE FROM meeting_stats WHERE cell_path >= ?1 AND cell_path < ?2")
       .bind(1, org_path)
       .bind(2, pathUpperBound(org_path))

@@ -7,6 +7,7 @@
 // transaction starts. commit() copies it back; destroying a WriteTx without
 // commit() discards its changes, as the real store rolls back. Writing through
 // a read transaction throws StoreError. Not thread-safe, and not meant to be.
+#include <map>
 #include <algorithm>
 #include <memory>
 #include <tuple>
@@ -347,6 +348,30 @@ class FakeTx : public WriteTx {
     });
     std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return std::tie(a.cell_path, a.ym) < std::tie(b.cell_path, b.ym); });
     return out;
+  }
+  // Computed on the fly from the cell rows: the SQLite store keeps them, this is the definition.
+  std::vector<CellMonthStats> nodeMonthStats(const Org& node, int from_ym, int to_ym) override {
+    std::map<int, CellMonthStats> by_month;
+    for (const auto& c : d_.cell_month_stats) {
+      if (c.cell_path == node.path || !inSubtree(c.cell_path, node.path) || c.ym < from_ym || c.ym > to_ym) continue;
+      auto [it, fresh] = by_month.try_emplace(c.ym, CellMonthStats{node.id, c.ym, node.path, {}});
+      it->second.counts += c.counts;
+    }
+    std::vector<CellMonthStats> out;
+    for (auto& [ym, row] : by_month) out.push_back(row);
+    return out;
+  }
+  std::vector<CellMonthStats> archivedCellMonthStats(const std::string& org_path, int from_ym, int to_ym) override {
+    std::vector<CellMonthStats> out;
+    for (const auto& c : cellMonthStats(org_path, from_ym, to_ym))
+      for (const auto& o : d_.orgs)
+        if (o.id == c.cell_id && o.archived) out.push_back(c);
+    return out;
+  }
+  int activeCellCount(const std::string& org_path) override {
+    int n = 0;
+    for (const auto& o : d_.orgs) n += o.kind == OrgKind::cell && !o.archived && inSubtree(o.path, org_path);
+    return n;
   }
   std::optional<std::string> aggregatesBuiltWith() override {
     if (!d_.aggregates_built_at) return std::nullopt;
