@@ -26,6 +26,7 @@
 #include <ctime>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace {
@@ -305,6 +306,73 @@ void meetingList(int64_t id) {
       noRow);
 }
 
+// The roll-up (GET /orgs/{id}/rollup, app/oversight/rollup.cpp): the node, its children, and for
+// each child and the node one row per month (node_month_stats for a committee, cell_month_stats for a
+// cell) less archived cells' rows, plus the active-cell count of each committee child.
+const char* kNodeMonths =
+    "SELECT org_id, ym, meetings, monthly_held, monthly_on_time, thematic_held, duration_sum, duration_count, expected, present, excused, unexcused, speakers, young_present, young_speakers, new_present, new_speakers, resolutions, tasks_assigned, tasks_on_time, tasks_late, tasks_open, tasks_dropped, previous_tasks, previous_reviewed, monitor_present, grade_good, grade_fair, grade_average, grade_poor FROM node_month_stats WHERE org_id = ?1 AND ym BETWEEN ?2 AND ?3 ORDER BY ym";
+const char* kCellMonths =
+    "SELECT cell_id, ym, cell_path, meetings, monthly_held, monthly_on_time, thematic_held, duration_sum, duration_count, expected, present, excused, unexcused, speakers, young_present, young_speakers, new_present, new_speakers, resolutions, tasks_assigned, tasks_on_time, tasks_late, tasks_open, tasks_dropped, previous_tasks, previous_reviewed, monitor_present, grade_good, grade_fair, grade_average, grade_poor FROM cell_month_stats WHERE cell_path >= ?1 AND cell_path < ?2 AND ym "
+    "BETWEEN ?3 AND ?4 ORDER BY cell_path, ym";
+const char* kArchivedMonths =
+    "SELECT c.cell_id, c.ym, c.cell_path, c.meetings, c.monthly_held, c.monthly_on_time, c.thematic_held, c.duration_sum, c.duration_count, c.expected, c.present, c.excused, c.unexcused, c.speakers, c.young_present, c.young_speakers, c.new_present, c.new_speakers, c.resolutions, c.tasks_assigned, c.tasks_on_time, c.tasks_late, c.tasks_open, c.tasks_dropped, c.previous_tasks, c.previous_reviewed, c.monitor_present, c.grade_good, c.grade_fair, c.grade_average, c.grade_poor FROM orgs o JOIN cell_month_stats c ON c.cell_id = o.id WHERE o.kind = 'cell' AND "
+    "o.archived = 1 AND o.path >= ?1 AND o.path < ?2 AND c.ym BETWEEN ?3 AND ?4";
+const char* kChildCellMonths =
+    "SELECT c.cell_id, c.ym, c.cell_path, c.meetings, c.monthly_held, c.monthly_on_time, c.thematic_held, c.duration_sum, c.duration_count, c.expected, c.present, c.excused, c.unexcused, c.speakers, c.young_present, c.young_speakers, c.new_present, c.new_speakers, c.resolutions, c.tasks_assigned, c.tasks_on_time, c.tasks_late, c.tasks_open, c.tasks_dropped, c.previous_tasks, c.previous_reviewed, c.monitor_present, c.grade_good, c.grade_fair, c.grade_average, c.grade_poor FROM orgs o JOIN cell_month_stats c ON c.cell_id = o.id AND c.ym BETWEEN ?2 AND ?3 "
+    "WHERE o.parent_id = ?1 AND o.kind = 'cell' AND o.archived = 0 ORDER BY c.cell_id, c.ym";
+const char* kActiveCells =
+    "SELECT COUNT(*) FROM orgs WHERE kind = 'cell' AND archived = 0 AND path >= ?1 AND path < ?2";
+
+int rollup_from = 0, rollup_to = 0;  // the twelve months up to this one, as yyyymm
+
+void rollupNode(int64_t id, const std::string& path, const std::string& kind) {
+  std::string upper = path;
+  upper.back() = char(upper.back() + 1);  // pathUpperBound: "/1/5/" -> "/1/50"
+  auto range = [&](sqlite3_stmt* s) {
+    sqlite3_bind_text(s, 1, path.data(), int(path.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, upper.data(), int(upper.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 3, rollup_from);
+    sqlite3_bind_int(s, 4, rollup_to);
+  };
+  if (kind == "cell") {
+    run(kCellMonths, range, noRow);
+    return;
+  }
+  run(kNodeMonths,
+      [&](sqlite3_stmt* s) {
+        sqlite3_bind_int64(s, 1, id);
+        sqlite3_bind_int(s, 2, rollup_from);
+        sqlite3_bind_int(s, 3, rollup_to);
+      },
+      noRow);
+  run(kArchivedMonths, range, noRow);
+  run(kActiveCells, range, noRow);
+}
+
+void rollup(int64_t id) {
+  std::string path, kind;
+  run(kOrg, byId(id), [&](sqlite3_stmt* s) {
+    path = reinterpret_cast<const char*>(sqlite3_column_text(s, 2));
+    kind = reinterpret_cast<const char*>(sqlite3_column_text(s, 5));
+  });
+  std::vector<std::tuple<int64_t, std::string, std::string>> children;
+  run(kChildren, byId(id), [&](sqlite3_stmt* s) {
+    children.emplace_back(sqlite3_column_int64(s, 0), reinterpret_cast<const char*>(sqlite3_column_text(s, 2)),
+                          reinterpret_cast<const char*>(sqlite3_column_text(s, 5)));
+  });
+  if (kind == "committee")  // the child cells' months in one read
+    run(kChildCellMonths,
+        [&](sqlite3_stmt* s) {
+          sqlite3_bind_int64(s, 1, id);
+          sqlite3_bind_int(s, 2, rollup_from);
+          sqlite3_bind_int(s, 3, rollup_to);
+        },
+        noRow);
+  for (const auto& [cid, cpath, ckind] : children)
+    if (ckind == "committee") rollupNode(cid, cpath, ckind);
+  rollupNode(id, path, kind);
+}
+
 const char* kRollDelete = "DELETE FROM attendance WHERE meeting_id = ?1";
 const char* kRollUpsert =
     "INSERT INTO attendance (meeting_id, member_id, status, reason_category, reason_text, marked_at, source) "
@@ -390,6 +458,14 @@ int main(int argc, char** argv) {
   else if (scenario == "member") op = member;
   else if (scenario == "meeting") op = meeting;
   else if (scenario == "meeting_list") op = meetingList;
+  else if (scenario.rfind("dash_", 0) == 0) {
+    std::time_t t = std::time(nullptr) + 7 * 3600;  // Asia/Ho_Chi_Minh
+    std::tm tm = *std::gmtime(&t);
+    rollup_to = (tm.tm_year + 1900) * 100 + tm.tm_mon + 1;
+    rollup_from = rollup_to - 100 + 1;  // eleven months back: (y-1)(m+1), or y01 in December
+    if (rollup_from % 100 == 13) rollup_from += 100 - 12;
+    op = rollup;
+  }
   else die("unknown scenario " + scenario);
   auto one = [&](size_t i) {
     if (!token.empty()) session(token);

@@ -45,9 +45,10 @@ static int serve(const std::string& db, const std::string& host, unsigned short 
   auto store = openSqliteStore({db, false, std::max(2, threads)});
   http::ApiConfig api_cfg{web};
   api_cfg.rules = std::make_shared<const RuleCatalog>(std::move(*rules));
-  // Quality grades in the roll-up come from these rule files; aggregates graded by other
-  // files (or never built) are rebuilt now, before the first request waits for it.
-  setMeetingGrader(makeMeetingGrader(api_cfg.rules));
+  // Quality grades in the roll-up and the meeting page's documents deadline come from these
+  // rule files; aggregates graded by other files (or never built) are rebuilt now, before the
+  // first request waits for it.
+  installRuleHooks(api_cfg.rules);
   ensureAggregates(*store, DateTime::now());
   http::Api api(*store, std::move(api_cfg));
   http::ServerConfig cfg{host, port, threads};

@@ -15,7 +15,7 @@
 namespace chibo {
 
 // One task of the previous resolution and what became of it.
-struct TaskReview {
+struct PreviousTaskLine {
   std::string task;    // as the previous resolution worded it
   std::string result;  // what was done
   std::string status;  // "Hoàn thành", "Chưa hoàn thành", "Đang thực hiện"
@@ -44,7 +44,7 @@ struct ResolutionInput {
 
   // I. Đánh giá kết quả.
   std::string previous_resolution;  // "Nghị quyết số 12-NQ/CB ngày 05/02/2026"; optional
-  std::vector<TaskReview> previous_tasks;
+  std::vector<PreviousTaskLine> previous_tasks;
   std::vector<std::string> strengths;   // ưu điểm
   std::vector<std::string> weaknesses;  // hạn chế, nguyên nhân
 

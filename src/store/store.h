@@ -143,6 +143,9 @@ class ReadTx {
   // The cell-months of archived cells in the subtree (the roll-up takes them back out of node rows).
   virtual std::vector<CellMonthStats> archivedCellMonthStats(const std::string& org_path, int from_ym,
                                                              int to_ym) = 0;
+  // The cell-months of the cells directly below `parent_id` that are not archived, in one read
+  // (a ward's dashboard: one row per child cell per month).
+  virtual std::vector<CellMonthStats> childCellMonthStats(Id parent_id, int from_ym, int to_ym) = 0;
   // Cells in the subtree that are not archived.
   virtual int activeCellCount(const std::string& org_path) = 0;
   // Set once a full rebuild has run (markAggregatesBuilt), holding the grader it ran with ("" when

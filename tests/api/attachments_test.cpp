@@ -206,7 +206,8 @@ TEST_F(AttachmentTest, DeleteIsSoftAndAuditedAndALockedMeetingRefusesWrites) {
   auto rm = sec.send("DELETE", "/api/v1/attachments/" + std::to_string(idOf(keep)), "");
   EXPECT_EQ(rm.status, 409);
   EXPECT_EQ(rm.code(), "meeting_locked");
-  EXPECT_EQ(auditCount(), before);
+  EXPECT_EQ(auditCount(), before + 2);  // each refused attempt is on record (meeting.locked_edit_rejected)
+  EXPECT_EQ(listed(sec, id), 1u);       // and nothing was added or removed
   EXPECT_EQ(download(as("dangvien.kp1"), idOf(keep))->status, 200);  // still readable
 }
 

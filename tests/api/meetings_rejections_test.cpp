@@ -1,12 +1,16 @@
 // Every rejection issue 3 lists, each leaving nothing behind, and the
 // amendment path for locked minutes.
+#include <set>
+
 #include "api/meeting_fixture.h"
 
 namespace chibo::testing {
 
 class MeetingRejectionTest : public MeetingApiTest {};
 
-TEST_F(MeetingRejectionTest, LockedMinutesRejectDirectEditsWith409AndWriteNothing) {
+// Each refused edit leaves the minutes as they were and one audit row saying who
+// tried what (issue 3: "rejects a direct edit … and accepts an amendment …, both audited").
+TEST_F(MeetingRejectionTest, LockedMinutesRejectDirectEditsWith409ChangeNothingAndAuditTheAttempt) {
   auto c = as("bithu.kp1");
   auto id = plan(c, kp1_, "2027-04-02");
   completeRecord(c, id, "2027-04-02");
@@ -27,8 +31,27 @@ TEST_F(MeetingRejectionTest, LockedMinutesRejectDirectEditsWith409AndWriteNothin
                 .code(),
             "meeting_locked");
   EXPECT_EQ(c.post(meetingPath(id, "/finalize"), json::object{}).code(), "meeting_locked");
-  EXPECT_EQ(auditCount(), before);
-  EXPECT_EQ(c.get(meetingPath(id)).obj().at("place").as_string(), "Nhà văn hóa khu phố");
+  EXPECT_EQ(auditCount(), before + 6);  // the six attempts above
+  auto after = c.get(meetingPath(id)).obj();
+  EXPECT_EQ(after.at("place").as_string(), "Nhà văn hóa khu phố");
+  EXPECT_EQ(after.at("version").as_int64(), m.at("version").as_int64());
+  EXPECT_EQ(json::serialize(after.at("roll")), json::serialize(m.at("roll")));
+  EXPECT_EQ(json::serialize(after.at("speeches")), json::serialize(m.at("speeches")));
+  EXPECT_EQ(json::serialize(after.at("tasks")), json::serialize(m.at("tasks")));
+  auto staff = as("canbo.phuong");
+  auto audit = staff.get("/api/v1/audit?org=" + std::to_string(ward_) + "&target_type=meeting&target_id=" +
+                         std::to_string(id) + "&limit=6");
+  ASSERT_EQ(audit.status, 200) << audit.raw;
+  ASSERT_EQ(audit.obj().at("items").as_array().size(), 6u);
+  std::set<std::string> attempted;
+  for (auto& row : audit.obj().at("items").as_array()) {
+    EXPECT_EQ(row.as_object().at("action").as_string(), "meeting.locked_edit_rejected");
+    EXPECT_EQ(row.as_object().at("actor_username").as_string(), "bithu.kp1");
+    attempted.insert(std::string(row.as_object().at("changes").as_array()[0].as_object().at("after").as_string()));
+  }
+  EXPECT_TRUE(attempted.count("sửa thông tin cuộc họp"));
+  EXPECT_TRUE(attempted.count("điểm danh"));
+  EXPECT_TRUE(attempted.count("khóa biên bản"));
 }
 
 TEST_F(MeetingRejectionTest, AmendmentNeedsAReasonThenIsVersionedAndAudited) {

@@ -206,3 +206,25 @@ TEST_F(QualityRulesTest, AttachingIsValidatedAndLimitedToCommitteeStaff) {
 }
 
 }  // namespace chibo::testing
+
+namespace chibo::testing {
+
+// R-PREP-1 on the meeting page follows the rule files: HD 12 (2018) asks documents
+// only before the meeting, HD 42 (2025) one day before. The same morning posting
+// is on time for a 2024 meeting and late for a 2027 one.
+TEST_F(QualityRulesTest, TheMeetingPagesDocumentsDeadlineComesFromTheRulesInForce) {
+  auto c = as("bithu.kp1");
+  auto docsItem = [&](const std::string& day) {
+    auto id = plan(c, kp1_, day);
+    auto p = c.patch(meetingPath(id, "/preparation"), json::object{{"documents_published_at", day + "T08:00"}});
+    EXPECT_EQ(p.status, 200) << p.raw;
+    for (auto& i : p.obj().at("preparation").as_object().at("items").as_array())
+      if (i.as_object().at("item").as_string() == "documents_on_time") return i.as_object().at("satisfied").as_bool();
+    ADD_FAILURE() << "no documents_on_time item";
+    return false;
+  };
+  EXPECT_TRUE(docsItem("2024-05-17")) << "HD 12-HD/BTCTW (2018): before the meeting is enough";
+  EXPECT_FALSE(docsItem("2027-05-14")) << "HD 42-HD/BTCTW (2025): at least one day before";
+}
+
+}  // namespace chibo::testing

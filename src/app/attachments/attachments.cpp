@@ -60,7 +60,7 @@ Result<AttachmentRecord> uploadAttachment(Store& store, const Caller& c, Id meet
   auto tx = store.write();
   auto ctx = loadWritableMeeting(*tx, c, meeting_id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "đính kèm tài liệu"); !st.ok()) return st.error();
   if (in.bytes.size() > kMaxAttachmentBytes) return tooLarge();
   if (in.bytes.empty()) return Error{ErrorKind::validation, "empty_file", "Tệp rỗng.", {{"file", "empty_file", "Tệp rỗng."}}};
   if (!v.ok()) return v.error();
@@ -118,7 +118,7 @@ Status deleteAttachment(Store& store, const Caller& c, Id attachment_id) {
   if (!meta || meta->deleted_at) return Error::notFound();
   auto ctx = loadWritableMeeting(*tx, c, meta->meeting_id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "xóa tài liệu đính kèm"); !st.ok()) return st.error();
   tx->markAttachmentDeleted(attachment_id, c.now);
   writeAudit(*tx, c, "attachment.delete", "attachment", attachment_id, ctx->org, fileFacts(*meta, true));
   tx->commit();

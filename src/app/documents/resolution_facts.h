@@ -1,9 +1,8 @@
 #pragma once
 // The facts of a resolution as the record gives them, in a shape free of store
-// types. It exists because export/resolution.h and store/meeting_records.h
-// both declare a chibo::TaskReview, so no translation unit may include both:
-// documents.cpp reads the store into ResolutionFacts, and resolution_build.cpp
-// (which sees only the export side) turns them into the document.
+// types: documents.cpp reads the store into ResolutionFacts, and
+// resolution_build.cpp (which sees only the export side) turns them into the
+// document, so the exporter never depends on the store's records.
 #include <optional>
 #include <string>
 #include <vector>

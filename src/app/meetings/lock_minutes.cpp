@@ -29,7 +29,7 @@ Result<MeetingView> finalizeMeeting(Store& store, const Caller& c, Id id) {
   auto tx = store.write();
   auto ctx = loadWritableMeeting(*tx, c, id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "khóa biên bản"); !st.ok()) return st.error();
   auto view = buildMeetingView(*tx, c, *ctx);
   if (!view.completeness.complete()) return incomplete(view.completeness);
   if (!mayTransition(ctx->rec.meeting.status, MeetingStatus::finalized))

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "app/audit_write.h"
 #include "domain/text/vn_text.h"
 
 namespace chibo {
@@ -37,6 +38,16 @@ Status requireOpen(const MeetingRecord& m) {
   return okStatus();
 }
 
+Status requireOpen(WriteTx& tx, const Caller& c, const MeetingCtx& ctx, std::string_view attempted) {
+  auto st = requireOpen(ctx.rec);
+  if (!st.ok() && ctx.rec.meeting.status == MeetingStatus::finalized) {
+    writeAudit(tx, c, "meeting.locked_edit_rejected", "meeting", ctx.rec.meeting.id, ctx.org,
+               {{"attempted", std::nullopt, std::string(attempted)}});
+    tx.commit();
+  }
+  return st;
+}
+
 Date meetingDate(const MeetingRecord& m) {
   return (m.meeting.started_at ? *m.meeting.started_at : m.meeting.planned_start).date();
 }
@@ -60,10 +71,8 @@ std::vector<RosterEntry> meetingRoll(ReadTx& tx, const Org& org, Date at) {
       if (e.state.on_roll) out.push_back(std::move(e));
     }
   }
-  std::sort(out.begin(), out.end(), [](const RosterEntry& x, const RosterEntry& y) {
-    int r = compareVietnameseNames(x.member.full_name, y.member.full_name);
-    return r != 0 ? r < 0 : x.member.id < y.member.id;
-  });
+  sortByVietnameseName(out, [](const RosterEntry& e) -> const std::string& { return e.member.full_name; },
+                       [](const RosterEntry& e) { return e.member.id; });
   return out;
 }
 

@@ -2,6 +2,7 @@
 // Internal to app/meetings: loading a meeting with the caller's access, the
 // lock rules every write shares, the roll on the meeting date and the view
 // builder. Not a use-case API.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,11 @@ Result<MeetingCtx> loadWritableMeeting(ReadTx& tx, const Caller& c, Id id);
 // 409 meeting_locked once the minutes are locked (changes go through an
 // amendment), 409 meeting_cancelled for a cancelled meeting.
 Status requireOpen(const MeetingRecord& m);
+// The same inside a write use case. A direct edit of locked minutes is refused
+// and the attempt is recorded in the audit log ("meeting.locked_edit_rejected",
+// naming what was `attempted`) and committed on its own: the minutes stay
+// untouched, and who tried to change a locked book stays on record (issue 3).
+Status requireOpen(WriteTx& tx, const Caller& c, const MeetingCtx& ctx, std::string_view attempted);
 Error lockedError();
 
 // The date the roll is taken on: the day it started, else the planned day.
@@ -54,6 +60,11 @@ std::vector<TaskView> carriedTasks(ReadTx& tx, const MeetingRecord& m, Date toda
 // Everything GET /meetings/{id} shows, read through `tx` (a write transaction
 // reads its own changes, so finalisation can check what it is about to lock).
 MeetingView buildMeetingView(ReadTx& tx, const Caller& c, const MeetingCtx& ctx);
+
+// How many days before a meeting its documents are due (R-PREP-1) for an org on
+// a day: the server installs the rule files' answer at start-up; HD 42's 1 day
+// until then. Installed once, before serving.
+void setDocumentsDaysRule(std::function<int(ReadTx&, const Org&, Date)> rule);
 
 // A resolution with its number text ("Số 01-NQ/CB") and vote outcome.
 ResolutionView resolutionView(const Resolution& r);

@@ -1,6 +1,7 @@
 // Assembling the whole record of one meeting, as GET shows it and as the
 // completeness check and the locked snapshot read it.
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "app/meetings/meeting_access.h"
@@ -9,9 +10,14 @@
 namespace chibo {
 namespace {
 
-// HD 42: documents are posted at least one day ahead. The server does not
-// load rule sets yet, so the central default is used here.
-constexpr int kDocumentsDaysBefore = 1;
+// R-PREP-1's "documents N days before" comes from the rule files (issue 4), which the
+// server loads; it installs this hook at start-up (setDocumentsDaysRule). Without
+// it (unit tests, the demo loader) HD 42's one day applies.
+std::function<int(ReadTx&, const Org&, Date)>& documentsDaysRule() {
+  static std::function<int(ReadTx&, const Org&, Date)> rule;
+  return rule;
+}
+constexpr int kHd42DocumentsDaysBefore = 1;
 
 void tallySlots(ReadTx& tx, MeetingView& v) {
   auto slots = tx.slots(v.record.meeting.id);
@@ -112,7 +118,9 @@ MeetingView buildMeetingView(ReadTx& tx, const Caller& c, const MeetingCtx& ctx)
   v.carried_tasks = carriedTasks(tx, v.record, today);
   tallySlots(tx, v);
 
-  v.preparation = evaluatePreparation(v.record.prep, m.planned_start, kDocumentsDaysBefore);
+  const int days_before = documentsDaysRule() ? documentsDaysRule()(tx, ctx.org, meetingDate(v.record))
+                                              : kHd42DocumentsDaysBefore;
+  v.preparation = evaluatePreparation(v.record.prep, m.planned_start, days_before);
   v.completeness = checkCompleteness(minutesRecord(v));
 
   std::vector<Id> ids;
@@ -144,5 +152,7 @@ MinutesRecord minutesRecord(const MeetingView& v) {
   r.minutes_read_back = v.record.minutes_read_back_at.has_value();
   return r;
 }
+
+void setDocumentsDaysRule(std::function<int(ReadTx&, const Org&, Date)> rule) { documentsDaysRule() = std::move(rule); }
 
 }  // namespace chibo

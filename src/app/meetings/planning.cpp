@@ -83,7 +83,7 @@ Result<MeetingView> proposeSlots(Store& store, const Caller& c, Id meeting_id, c
   auto tx = store.write();
   auto ctx = loadWritableMeeting(*tx, c, meeting_id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "đề xuất thời gian họp"); !st.ok()) return st.error();
   if (ctx->rec.meeting.status != MeetingStatus::planned)
     return Error::conflict("already_started", "Cuộc họp đã bắt đầu, không cần chọn thời gian.");
   Validator v;
@@ -114,7 +114,7 @@ Result<MeetingView> markAvailability(Store& store, const Caller& c, Id meeting_i
   auto tx = store.write();
   auto ctx = loadMeeting(*tx, c, meeting_id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "chọn thời gian có thể dự"); !st.ok()) return st.error();
   if (ctx->rec.meeting.status != MeetingStatus::planned)
     return Error::conflict("already_started", "Cuộc họp đã bắt đầu, không cần chọn thời gian.");
   Id who = member_id.value_or(c.principal.member_id.value_or(0));

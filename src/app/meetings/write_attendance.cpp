@@ -72,7 +72,7 @@ Result<MeetingView> recordAttendance(Store& store, const Caller& c, Id id, const
   auto tx = store.write();
   auto ctx = loadWritableMeeting(*tx, c, id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "điểm danh"); !st.ok()) return st.error();
   auto rows = rollMarks(*tx, *ctx, items, c.now);
   if (!rows) return rows.error();
   auto before = tx->attendance(id);
@@ -97,7 +97,7 @@ Result<CheckinIssued> issueCheckinToken(Store& store, const Caller& c, Id id, in
   auto tx = store.write();
   auto ctx = loadWritableMeeting(*tx, c, id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "tạo mã điểm danh QR"); !st.ok()) return st.error();
   if (!ctx->rec.meeting.started_at)
     return Error::conflict("not_started", "Chỉ điểm danh bằng mã QR khi cuộc họp đã bắt đầu.");
   CheckinIssued out{id, randomToken(), DateTime{c.now.unix_seconds + minutes * 60}};

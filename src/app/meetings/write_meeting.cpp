@@ -81,7 +81,7 @@ Result<MeetingView> updateMeeting(Store& store, const Caller& c, Id id, const Me
   auto tx = store.write();
   auto ctx = loadWritableMeeting(*tx, c, id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "sửa thông tin cuộc họp"); !st.ok()) return st.error();
   Validator v;
   MeetingRecord rec = ctx->rec;
   applyMeetingFields(v, *tx, c, ctx->org, in, rec, false);
@@ -123,7 +123,7 @@ Result<MeetingView> startMeeting(Store& store, const Caller& c, Id id, const std
   auto tx = store.write();
   auto ctx = loadWritableMeeting(*tx, c, id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "bắt đầu cuộc họp"); !st.ok()) return st.error();
   if (ctx->rec.meeting.status != MeetingStatus::planned)
     return Error::conflict("already_started", "Cuộc họp đã bắt đầu.");
   Validator v;
@@ -146,7 +146,7 @@ Result<MeetingView> endMeeting(Store& store, const Caller& c, Id id, const std::
   auto tx = store.write();
   auto ctx = loadWritableMeeting(*tx, c, id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "kết thúc cuộc họp"); !st.ok()) return st.error();
   if (!ctx->rec.meeting.started_at) return Error::conflict("not_started", "Cuộc họp chưa bắt đầu.");
   Validator v;
   auto t = parseInstant(v, "at", at, c.now, "Giờ kết thúc");
@@ -171,7 +171,7 @@ Result<MeetingView> updatePreparation(Store& store, const Caller& c, Id id, cons
   auto tx = store.write();
   auto ctx = loadWritableMeeting(*tx, c, id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "sửa việc chuẩn bị"); !st.ok()) return st.error();
   Validator v;
   MeetingRecord rec = ctx->rec;
   PreparationChecklist& p = rec.prep;
@@ -210,7 +210,7 @@ Result<MeetingView> replaceAgenda(Store& store, const Caller& c, Id id, const st
   auto tx = store.write();
   auto ctx = loadWritableMeeting(*tx, c, id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "sửa chương trình"); !st.ok()) return st.error();
   auto current = tx->agenda(id);
   Validator v;
   std::set<Id> seen;

@@ -14,7 +14,7 @@ Result<Speech> addSpeech(Store& store, const Caller& c, Id meeting_id, const Spe
   auto tx = store.write();
   auto ctx = loadWritableMeeting(*tx, c, meeting_id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "ghi ý kiến phát biểu"); !st.ok()) return st.error();
   Validator v;
   Speech s;
   if (!in.member_id) {
@@ -54,7 +54,7 @@ Result<MeetingView> reviewTasks(Store& store, const Caller& c, Id meeting_id, co
   auto tx = store.write();
   auto ctx = loadWritableMeeting(*tx, c, meeting_id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "đánh giá nhiệm vụ kỳ trước"); !st.ok()) return st.error();
   auto carried = carriedTasks(*tx, ctx->rec, c.today());
   Validator v;
   std::set<Id> seen;

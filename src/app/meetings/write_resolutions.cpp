@@ -87,7 +87,7 @@ Result<Loaded> loadWritable(WriteTx& tx, const Caller& c, Id id) {
   if (!r) return Error::notFound();
   auto ctx = loadWritableMeeting(tx, c, r->meeting_id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(tx, c, *ctx, "sửa nghị quyết hoặc biểu quyết"); !st.ok()) return st.error();
   return Loaded{std::move(*r), std::move(*ctx)};
 }
 
@@ -112,7 +112,7 @@ Result<ResolutionView> createResolution(Store& store, const Caller& c, Id meetin
   auto tx = store.write();
   auto ctx = loadWritableMeeting(*tx, c, meeting_id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "thêm nghị quyết"); !st.ok()) return st.error();
   Validator v;
   Resolution r;
   r.meeting_id = meeting_id;

@@ -48,7 +48,7 @@ Result<TaskView> createTask(Store& store, const Caller& c, Id resolution_id, con
   if (!r) return Error::notFound();
   auto ctx = loadWritableMeeting(*tx, c, r->meeting_id);
   if (!ctx) return ctx.error();
-  if (auto st = requireOpen(ctx->rec); !st.ok()) return st.error();
+  if (auto st = requireOpen(*tx, c, *ctx, "giao nhiệm vụ"); !st.ok()) return st.error();
   Validator v;
   Task t;
   t.meeting_id = r->meeting_id;

@@ -30,10 +30,8 @@ Result<RosterPage> listRoster(Store& store, const Caller& c, Id org_id, const Ro
     lines.push_back(std::move(l));
   }
   page.counts = countRoster(counted);
-  std::sort(lines.begin(), lines.end(), [](const RosterLine& x, const RosterLine& y) {
-    int r = compareVietnameseNames(x.member.full_name, y.member.full_name);
-    return r != 0 ? r < 0 : x.member.id < y.member.id;
-  });
+  sortByVietnameseName(lines, [](const RosterLine& l) -> const std::string& { return l.member.full_name; },
+                       [](const RosterLine& l) { return l.member.id; });
   page.total = int(lines.size());
   int from = std::min(q.page.offset, page.total);
   int to = std::min(from + q.page.limit, page.total);

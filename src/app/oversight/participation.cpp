@@ -208,10 +208,8 @@ Result<OrgParticipation> orgParticipation(Store& store, const Caller& c, Id org_
   }
   for (auto& [id, l] : lines)
     if (!silent_for_at_least || l.tally.silent_for >= *silent_for_at_least) out.members.push_back(std::move(l));
-  std::sort(out.members.begin(), out.members.end(), [](const ParticipationLine& x, const ParticipationLine& y) {
-    int r = compareVietnameseNames(x.full_name, y.full_name);
-    return r != 0 ? r < 0 : x.member_id < y.member_id;
-  });
+  sortByVietnameseName(out.members, [](const ParticipationLine& l) -> const std::string& { return l.full_name; },
+                       [](const ParticipationLine& l) { return l.member_id; });
   return out;
 }
 

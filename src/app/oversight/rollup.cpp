@@ -34,10 +34,21 @@ RollupView computeRollup(ReadTx& tx, const Org& org, int from_ym, int to_ym, Dat
   }
   auto monthOf = [&](int ym) -> RollupMonth& { return v.months[size_t(monthsBetween(from_ym, ym) - 1)]; };
 
+  // The child cells' months in one read (a ward has up to ~250 cells).
+  std::map<Id, std::vector<CellMonthStats>> child_cells;
+  if (with_children && org.kind == OrgKind::committee)
+    for (auto& row : tx.childCellMonthStats(org.id, from_ym, to_ym)) child_cells[row.cell_id].push_back(std::move(row));
   // A committee reads its own node rows (the sums of every cell below, kept with each
   // write) less the few archived cells'; a cell its own rows. Either way one row per month.
   auto monthsOfNode = [&](const Org& o) {
-    if (o.kind == OrgKind::cell) return o.archived ? std::vector<CellMonthStats>{} : tx.cellMonthStats(o.path, from_ym, to_ym);
+    if (o.kind == OrgKind::cell) {
+      if (o.archived) return std::vector<CellMonthStats>{};
+      if (o.parent_id == org.id && org.kind == OrgKind::committee && with_children) {
+        auto it = child_cells.find(o.id);
+        return it == child_cells.end() ? std::vector<CellMonthStats>{} : it->second;
+      }
+      return tx.cellMonthStats(o.path, from_ym, to_ym);
+    }
     auto rows = tx.nodeMonthStats(o, from_ym, to_ym);
     for (const auto& gone : tx.archivedCellMonthStats(o.path, from_ym, to_ym))
       for (auto& r : rows)

@@ -35,4 +35,13 @@ std::shared_ptr<const MeetingGrader> makeMeetingGrader(std::shared_ptr<const Rul
   return g;
 }
 
+void installRuleHooks(std::shared_ptr<const RuleCatalog> cat) {
+  setMeetingGrader(makeMeetingGrader(cat));
+  setDocumentsDaysRule([cat](ReadTx& tx, const Org& org, Date day) {
+    quality::RuleResolver rr(*cat, tx);
+    const RuleSet* rs = rr.find(org.path, day);
+    return rs ? rs->documents_days_before.value : 1;
+  });
+}
+
 }  // namespace chibo

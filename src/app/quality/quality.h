@@ -80,6 +80,10 @@ Result<RuleAttachmentView> attachRule(Store& store, const RuleCatalog& cat, cons
 // app/oversight/aggregates.h); the server installs it with setMeetingGrader.
 struct MeetingGrader;
 std::shared_ptr<const MeetingGrader> makeMeetingGrader(std::shared_ptr<const RuleCatalog> cat);
+// Installs what the use cases outside this module ask of the rule files: the
+// aggregates' grader and R-PREP-1's documents deadline on the meeting page.
+// Call once, before serving.
+void installRuleHooks(std::shared_ptr<const RuleCatalog> cat);
 
 // --- meeting score and evaluations
 

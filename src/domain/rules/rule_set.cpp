@@ -5,6 +5,7 @@
 #include <set>
 
 #include "domain/meeting/enum_table.h"
+#include "domain/meeting/preparation.h"
 #include "domain/org.h"
 
 namespace chibo {
@@ -184,6 +185,8 @@ std::string_view inputLabel(std::string_view in) {
   }};
   for (auto [k, l] : kLabels)
     if (k == in) return l;
+  // The preparation measure names each checklist item it looked at.
+  if (auto item = prepItemFromCode(in)) return label(*item);
   return in;
 }
 

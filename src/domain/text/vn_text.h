@@ -7,9 +7,12 @@
 // byte sequences (and NUL bytes) are never passed through; each is treated as
 // U+FFFD, the replacement character, so every output is valid UTF-8. Callers
 // that must reject bad input check isValidUtf8 first.
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace chibo {
 
@@ -55,5 +58,23 @@ int compareVietnameseNames(std::string_view a, std::string_view b);
 // including NUL, so store it as a BLOB, never as TEXT. Computing keys once and
 // sorting by them is cheaper than calling compareVietnameseNames in a sort.
 std::string vietnameseNameSortKey(std::string_view name);
+
+// Sorts `items` by `name(item)` the Vietnamese way, ties by `id(item)`, with
+// each key computed once (a comparison sort would otherwise rebuild two keys,
+// NFC and NFD normalisation included, on every comparison: bench/README.md).
+template <class T, class NameOf, class IdOf>
+void sortByVietnameseName(std::vector<T>& items, NameOf name, IdOf id) {
+  std::vector<std::pair<std::string, size_t>> keys;
+  keys.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) keys.emplace_back(vietnameseNameSortKey(name(items[i])), i);
+  std::sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
+    if (int c = a.first.compare(b.first); c != 0) return c < 0;
+    return id(items[a.second]) < id(items[b.second]);
+  });
+  std::vector<T> sorted;
+  sorted.reserve(items.size());
+  for (const auto& k : keys) sorted.push_back(std::move(items[k.second]));
+  items = std::move(sorted);
+}
 
 }  // namespace chibo

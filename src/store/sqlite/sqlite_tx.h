@@ -77,6 +77,7 @@ class SqliteTx final : public WriteTx {
   std::vector<CellMonthStats> nodeMonthStats(const Org& node, int from_ym, int to_ym) override;
   std::vector<CellMonthStats> archivedCellMonthStats(const std::string& org_path, int from_ym, int to_ym) override;
   int activeCellCount(const std::string& org_path) override;
+  std::vector<CellMonthStats> childCellMonthStats(Id parent_id, int from_ym, int to_ym) override;
   std::optional<std::string> aggregatesBuiltWith() override;
   std::vector<std::pair<Id, TaskStatus>> reviewOutcomesOfTasksOf(Id meeting_id) override;
   std::vector<MonitorObservation> observations(Id meeting_id) override;

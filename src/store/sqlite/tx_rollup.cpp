@@ -2,6 +2,9 @@
 // monitors' observations and the calendar-feed secrets.
 #include "store/sqlite/sqlite_tx.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace chibo::sqlite {
 namespace {
 
@@ -61,6 +64,33 @@ void readCounts(const Stmt& s, int o, StatsCounts& c) {
 
 constexpr const char* kCountCols =
     "meetings, monthly_held, monthly_on_time, thematic_held, duration_sum, duration_count, expected, present, excused, unexcused, speakers, young_present, young_speakers, new_present, new_speakers, resolutions, tasks_assigned, tasks_on_time, tasks_late, tasks_open, tasks_dropped, previous_tasks, previous_reviewed, monitor_present, grade_good, grade_fair, grade_average, grade_poor";
+
+// Each count column through `fmt`, where "{}" stands for the name, joined by ", ".
+std::string eachCount(std::string_view fmt) {
+  std::string out;
+  for (std::string_view rest = kCountCols; !rest.empty();) {
+    auto comma = rest.find(", ");
+    std::string col(rest.substr(0, comma)), piece(fmt);
+    for (size_t at; (at = piece.find("{}")) != std::string::npos;) piece.replace(at, 2, col);
+    out += (out.empty() ? "" : ", ") + piece;
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+  }
+  return out;
+}
+
+// Rows of (id, ym[, path], counts...): `path` given when the query has no path column.
+std::vector<CellMonthStats> readMonthRows(Stmt& st, const std::string* path) {
+  std::vector<CellMonthStats> out;
+  while (st.step()) {
+    CellMonthStats c;
+    c.cell_id = st.i64(0);
+    c.ym = st.i32(1);
+    c.cell_path = path ? *path : st.text(2);
+    readCounts(st, path ? 2 : 3, c.counts);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
 
 // The ancestors of a cell: every id of its path but its own.
 std::vector<Id> ancestorsOf(const std::string& cell_path) {
@@ -123,16 +153,7 @@ std::vector<CellMonthStats> SqliteTx::cellMonthStats(const std::string& org_path
       " FROM cell_month_stats WHERE cell_path >= ?1 AND cell_path < ?2 AND ym BETWEEN ?3 AND ?4"
       " ORDER BY cell_path, ym");
   st.bind(1, org_path).bind(2, pathUpperBound(org_path)).bind(3, from_ym).bind(4, to_ym);
-  std::vector<CellMonthStats> out;
-  while (st.step()) {
-    CellMonthStats c;
-    c.cell_id = st.i64(0);
-    c.ym = st.i32(1);
-    c.cell_path = st.text(2);
-    readCounts(st, 3, c.counts);
-    out.push_back(std::move(c));
-  }
-  return out;
+  return readMonthRows(st, nullptr);
 }
 
 std::vector<CellMonthStats> SqliteTx::nodeMonthStats(const Org& node, int from_ym, int to_ym) {
@@ -140,41 +161,27 @@ std::vector<CellMonthStats> SqliteTx::nodeMonthStats(const Org& node, int from_y
                                  " FROM node_month_stats WHERE org_id = ?1 AND ym BETWEEN ?2 AND ?3 ORDER BY ym";
   auto st = conn_.prepare(sql.c_str());
   st.bind(1, node.id).bind(2, from_ym).bind(3, to_ym);
-  std::vector<CellMonthStats> out;
-  while (st.step()) {
-    CellMonthStats c;
-    c.cell_id = st.i64(0);
-    c.ym = st.i32(1);
-    c.cell_path = node.path;
-    readCounts(st, 2, c.counts);
-    out.push_back(std::move(c));
-  }
-  return out;
+  return readMonthRows(st, &node.path);
 }
 
 std::vector<CellMonthStats> SqliteTx::archivedCellMonthStats(const std::string& org_path, int from_ym, int to_ym) {
-  static const std::string sql = std::string("SELECT c.cell_id, c.ym, c.cell_path, ") + [] {
-    std::string prefixed;
-    for (std::string_view rest = kCountCols; !rest.empty();) {
-      auto comma = rest.find(", ");
-      prefixed += (prefixed.empty() ? "c." : ", c.") + std::string(rest.substr(0, comma));
-      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
-    }
-    return prefixed;
-  }() + " FROM orgs o JOIN cell_month_stats c ON c.cell_id = o.id"
-        " WHERE o.kind = 'cell' AND o.archived = 1 AND o.path >= ?1 AND o.path < ?2 AND c.ym BETWEEN ?3 AND ?4";
+  static const std::string sql =
+      "SELECT c.cell_id, c.ym, c.cell_path, " + eachCount("c.{}") +
+      " FROM orgs o JOIN cell_month_stats c ON c.cell_id = o.id"
+      " WHERE o.kind = 'cell' AND o.archived = 1 AND o.path >= ?1 AND o.path < ?2 AND c.ym BETWEEN ?3 AND ?4";
   auto st = conn_.prepare(sql.c_str());
   st.bind(1, org_path).bind(2, pathUpperBound(org_path)).bind(3, from_ym).bind(4, to_ym);
-  std::vector<CellMonthStats> out;
-  while (st.step()) {
-    CellMonthStats c;
-    c.cell_id = st.i64(0);
-    c.ym = st.i32(1);
-    c.cell_path = st.text(2);
-    readCounts(st, 3, c.counts);
-    out.push_back(std::move(c));
-  }
-  return out;
+  return readMonthRows(st, nullptr);
+}
+
+std::vector<CellMonthStats> SqliteTx::childCellMonthStats(Id parent_id, int from_ym, int to_ym) {
+  static const std::string sql =
+      "SELECT c.cell_id, c.ym, c.cell_path, " + eachCount("c.{}") +
+      " FROM orgs o JOIN cell_month_stats c ON c.cell_id = o.id AND c.ym BETWEEN ?2 AND ?3"
+      " WHERE o.parent_id = ?1 AND o.kind = 'cell' AND o.archived = 0 ORDER BY c.cell_id, c.ym";
+  auto st = conn_.prepare(sql.c_str());
+  st.bind(1, parent_id).bind(2, from_ym).bind(3, to_ym);
+  return readMonthRows(st, nullptr);
 }
 
 int SqliteTx::activeCellCount(const std::string& org_path) {
@@ -199,17 +206,11 @@ std::pair<StatsCounts, std::string> SqliteTx::cellMonthRow(Id cell_id, int ym) {
 
 void SqliteTx::addToNodes(const std::vector<Id>& node_ids, int ym, const StatsCounts& delta) {
   static const std::string sql = [] {
-    std::string names = kCountCols, values, updates;
-    int i = 3;
-    for (std::string_view rest = kCountCols; !rest.empty(); ++i) {
-      auto comma = rest.find(", ");
-      std::string col(rest.substr(0, comma));
+    std::string values;
+    for (int i = 3; i < 3 + int(std::count(kCountCols, kCountCols + std::strlen(kCountCols), ',')) + 1; ++i)
       values += ", ?" + std::to_string(i);
-      updates += std::string(updates.empty() ? "" : ", ") + col + " = " + col + " + excluded." + col;
-      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
-    }
-    return "INSERT INTO node_month_stats (org_id, ym, " + names + ") VALUES (?1, ?2" + values +
-           ") ON CONFLICT (org_id, ym) DO UPDATE SET " + updates;
+    return std::string("INSERT INTO node_month_stats (org_id, ym, ") + kCountCols + ") VALUES (?1, ?2" + values +
+           ") ON CONFLICT (org_id, ym) DO UPDATE SET " + eachCount("{} = {} + excluded.{}");
   }();
   for (Id node : node_ids) {
     auto st = conn_.prepare(sql.c_str());
@@ -314,15 +315,8 @@ void SqliteTx::refreshCellMonth(Id cell_id, int ym) {
 void SqliteTx::clearAggregates(const std::string& org_path) {
   requireWritable();
   // Nodes above the subtree keep everything else: take out exactly what is deleted below.
-  static const std::string sums = [] {
-    std::string out;
-    for (std::string_view rest = kCountCols; !rest.empty();) {
-      auto comma = rest.find(", ");
-      out += (out.empty() ? "SUM(" : ", SUM(") + std::string(rest.substr(0, comma)) + ")";
-      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
-    }
-    return "SELECT ym, " + out + " FROM cell_month_stats WHERE cell_path >= ?1 AND cell_path < ?2 GROUP BY ym";
-  }();
+  static const std::string sums = "SELECT ym, " + eachCount("SUM({})") +
+                                  " FROM cell_month_stats WHERE cell_path >= ?1 AND cell_path < ?2 GROUP BY ym";
   auto above = pathIds(org_path);
   if (!above.empty()) above.pop_back();
   if (!above.empty()) {

@@ -368,6 +368,14 @@ class FakeTx : public WriteTx {
         if (o.id == c.cell_id && o.archived) out.push_back(c);
     return out;
   }
+  std::vector<CellMonthStats> childCellMonthStats(Id parent_id, int from_ym, int to_ym) override {
+    std::vector<CellMonthStats> out;
+    for (const auto& o : d_.orgs)
+      if (o.parent_id == parent_id && o.kind == OrgKind::cell && !o.archived)
+        for (const auto& c : d_.cell_month_stats)
+          if (c.cell_id == o.id && c.ym >= from_ym && c.ym <= to_ym) out.push_back(c);
+    return out;
+  }
   int activeCellCount(const std::string& org_path) override {
     int n = 0;
     for (const auto& o : d_.orgs) n += o.kind == OrgKind::cell && !o.archived && inSubtree(o.path, org_path);

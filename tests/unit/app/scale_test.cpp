@@ -183,7 +183,15 @@ TEST_F(ScaleTest, AggregatesEqualARebuildFromTheRawRows) {
       "monthly_held || '|' || monthly_on_time || '|' || thematic_held || '|' || duration_sum || '|' || duration_count || "
       "'|' || expected || '|' || present || '|' || excused || '|' || unexcused || '|' || young_present || '|' || "
       "new_present || '|' || previous_tasks AS x FROM cell_month_stats ORDER BY cell_id, ym)";
-  std::string stats = text(p, statsSql), months = text(p, monthSql);
+  // Committee rows (0007): the loader sums them in SQL, the server keeps them by deltas.
+  const std::string nodeSql =
+      "SELECT group_concat(x, char(10)) FROM (SELECT org_id || '|' || ym || '|' || meetings || '|' || monthly_held || "
+      "'|' || duration_sum || '|' || expected || '|' || present || '|' || unexcused || '|' || previous_tasks AS x "
+      "FROM node_month_stats WHERE meetings <> 0 OR expected <> 0 ORDER BY org_id, ym)";
+  std::string stats = text(p, statsSql), months = text(p, monthSql), nodes = text(p, nodeSql);
+  EXPECT_GT(scalar(p, "SELECT COUNT(*) FROM node_month_stats"), 0);
+  EXPECT_EQ(scalar(p, "SELECT SUM(present) FROM node_month_stats WHERE org_id = (SELECT id FROM orgs WHERE parent_id IS NULL)"),
+            scalar(p, "SELECT SUM(present) FROM cell_month_stats"));
   EXPECT_EQ(scalar(p, "SELECT COUNT(*) FROM meeting_stats"), scalar(p, "SELECT COUNT(*) FROM meetings"));
   EXPECT_EQ(scalar(p, "SELECT COUNT(*) FROM aggregate_state"), 1);
   EXPECT_GT(scalar(p, "SELECT COUNT(*) FROM orgs WHERE kind = 'subgroup'"), 0);
@@ -198,6 +206,7 @@ TEST_F(ScaleTest, AggregatesEqualARebuildFromTheRawRows) {
   }
   EXPECT_EQ(text(p, statsSql), stats);
   EXPECT_EQ(text(p, monthSql), months);
+  EXPECT_EQ(text(p, nodeSql), nodes);
 }
 
 TEST_F(ScaleTest, RefusesAnExistingFileAndLeavesNothingWhenAbandoned) {

@@ -191,3 +191,15 @@ TEST(Measures, InputsAreNamedAndLabelled) {
 
 }  // namespace
 }  // namespace chibo
+
+namespace chibo {
+
+// The preparation criterion lists the checklist items it counted: each has its Vietnamese label.
+TEST(RuleSet, PreparationItemInputsHaveTheChecklistLabels) {
+  EXPECT_EQ(inputLabel("chi_uy_meeting"), "Chi ủy họp chuẩn bị nội dung");
+  for (auto code : {"content_preparer", "draft_resolution", "notice_members", "notice_monitor"})
+    EXPECT_NE(inputLabel(code), code) << code;
+  EXPECT_EQ(inputLabel("no_such_input"), "no_such_input");
+}
+
+}  // namespace chibo

@@ -139,3 +139,28 @@ TEST(VnText, SortKeyOfInvalidInputIsUsable) {
 
 }  // namespace
 }  // namespace chibo
+
+namespace chibo {
+
+// Keys computed once must give exactly the order of the comparator, ties by id.
+TEST(VnText, SortByVietnameseNameMatchesTheComparatorAndBreaksTiesById) {
+  struct P {
+    std::string name;
+    int id;
+  };
+  std::vector<P> people{{"Trần Văn Bình", 4}, {"Nguyễn Thị Ánh", 2}, {"Lê Văn An", 9}, {"Phạm Anh", 1},
+                        {"Nguyễn Văn Bình", 3}, {"Lê Văn An", 5}, {"Đỗ Thị Đào", 7}, {"Vũ Minh Ảnh", 8}};
+  auto expected = people;
+  std::sort(expected.begin(), expected.end(), [](const P& a, const P& b) {
+    int r = compareVietnameseNames(a.name, b.name);
+    return r != 0 ? r < 0 : a.id < b.id;
+  });
+  sortByVietnameseName(people, [](const P& p) -> const std::string& { return p.name; }, [](const P& p) { return p.id; });
+  ASSERT_EQ(people.size(), expected.size());
+  for (size_t i = 0; i < people.size(); ++i) EXPECT_EQ(people[i].id, expected[i].id) << i;
+  EXPECT_EQ(people.front().name, "Lê Văn An");  // "An" first, by given name
+  EXPECT_EQ(people[0].id, 5);                    // the tie goes to the smaller id
+  EXPECT_EQ(people.back().name, "Đỗ Thị Đào");  // Đ sorts after D, so after every B
+}
+
+}  // namespace chibo
