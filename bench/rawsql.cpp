@@ -319,7 +319,7 @@ const char* kArchivedMonths =
     "o.archived = 1 AND o.path >= ?1 AND o.path < ?2 AND c.ym BETWEEN ?3 AND ?4";
 const char* kChildCellMonths =
     "SELECT c.cell_id, c.ym, c.cell_path, c.meetings, c.monthly_held, c.monthly_on_time, c.thematic_held, c.duration_sum, c.duration_count, c.expected, c.present, c.excused, c.unexcused, c.speakers, c.young_present, c.young_speakers, c.new_present, c.new_speakers, c.resolutions, c.tasks_assigned, c.tasks_on_time, c.tasks_late, c.tasks_open, c.tasks_dropped, c.previous_tasks, c.previous_reviewed, c.monitor_present, c.grade_good, c.grade_fair, c.grade_average, c.grade_poor FROM orgs o JOIN cell_month_stats c ON c.cell_id = o.id AND c.ym BETWEEN ?2 AND ?3 "
-    "WHERE o.parent_id = ?1 AND o.kind = 'cell' AND o.archived = 0 ORDER BY c.cell_id, c.ym";
+    "WHERE o.parent_id = ?1 AND o.kind = 'cell' AND o.archived = 0";
 const char* kActiveCells =
     "SELECT COUNT(*) FROM orgs WHERE kind = 'cell' AND archived = 0 AND path >= ?1 AND path < ?2";
 

@@ -22,6 +22,7 @@ const COMMITTEE_USER = process.env.CHIBO_E2E_COMMITTEE_USER ?? 'canbo.phuong';
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 let server = null;
+let stopping = false;
 let browser = null;
 const work = mkdtempSync(join(tmpdir(), 'chibo-e2e-'));
 
@@ -70,6 +71,10 @@ async function startServer() {
   server = spawn(bin, ['serve', '--db', db, '--port', '0', '--web', webDist], { stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout.on('data', (d) => (log += d));
   server.stderr.on('data', (d) => (log += d));
+  // A server that dies mid-run fails every later test with "connection refused": say why once.
+  server.on('exit', (code, signal) => {
+    if (!stopping) console.log(`e2e: chibo serve exited (code ${code}, signal ${signal}); its output:\n${log.slice(-4000)}`);
+  });
   for (let i = 0; i < 150; i++) {
     if (server.exitCode !== null) throw new Error(`chibo serve exited (${server.exitCode}):\n${log}`);
     const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(log);
@@ -619,6 +624,7 @@ try {
   clearTimeout(guard);
   if (browser) await browser.close().catch(() => {});
   if (server && server.exitCode === null) {
+    stopping = true;
     server.kill('SIGTERM');
     for (let i = 0; i < 30 && server.exitCode === null; i++) await sleep(100);
   }

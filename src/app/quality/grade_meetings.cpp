@@ -21,13 +21,22 @@ std::shared_ptr<const MeetingGrader> makeMeetingGrader(std::shared_ptr<const Rul
   auto g = std::make_shared<MeetingGrader>();
   g->fingerprint = fingerprintOf(*cat);
   g->grade = [cat](ReadTx& tx, const MeetingRecord& rec, const Org& org) -> std::optional<std::string> {
+    // Without an evaluation the judgement criteria are pending, so no grade: say so
+    // before building the whole view, which every write to the meeting would pay
+    // (the roll, above all: bench/README.md).
+    quality::RuleResolver rr(*cat, tx);
+    if (tx.meetingEvaluations(rec.meeting.id).empty()) {
+      const RuleSet* rs = rr.find(org.path, quality::meetingDay(rec));
+      if (!rs) return std::nullopt;
+      for (const auto& cr : rs->rubric.criteria)
+        if (cr.kind == CriterionKind::judgement) return std::nullopt;
+    }
     // The aggregates are everyone's figures, so the meeting is read in full, as
     // its own cell committee would see it.
     Caller system;
     system.principal.username = "system";
     const MeetingCtx ctx{rec, org, Access::write};
     const MeetingView view = buildMeetingView(tx, system, ctx);
-    quality::RuleResolver rr(*cat, tx);
     auto s = quality::buildScore(tx, rr, view);
     if (!s || s->score.pending) return std::nullopt;
     return std::string(toCode(s->score.grade));
