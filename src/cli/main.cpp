@@ -15,6 +15,7 @@
 #include "app/quality/quality.h"
 #include "app/scale/scale.h"
 #include "app/users/users.h"
+#include "cli/crash_report.h"
 #include "http/server.h"
 #include "store/sqlite/sqlite_db.h"
 
@@ -42,6 +43,7 @@ static int serve(const std::string& db, const std::string& host, unsigned short 
         std::cerr << "  " << fe.field << ": " << fe.message << "\n";
     return 2;
   }
+  cli::installCrashReport();
   auto store = openSqliteStore({db, false, std::max(2, threads)});
   http::ApiConfig api_cfg{web};
   api_cfg.rules = std::make_shared<const RuleCatalog>(std::move(*rules));

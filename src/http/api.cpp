@@ -155,7 +155,12 @@ restinio::request_handling_status_t Api::dispatch(const Route& r, restinio::requ
       spdlog::error("{} {}: {}", r.method, r.path, e.what());
       reply = errorReply(Error::internal());
     }
-    send(call->req, reply);
+    // On a worker thread nothing above would catch it: one bad answer must not end the server.
+    try {
+      send(call->req, reply);
+    } catch (const std::exception& e) {
+      spdlog::error("{} {}: sending the answer: {}", r.method, r.path, e.what());
+    }
   };
   if (r.offload) workers_.post(std::move(run));
   else run();

@@ -419,7 +419,13 @@ test('live mode: start, roll call with an excused absence, QR check-in, a speech
   const member = await phoneLogin(MEMBER_USER);
   try {
     await member.page.goto(url);
-    await visible(member.page.getByText('Đã điểm danh có mặt.'), 'the member check-in confirmation');
+    try {
+      await visible(member.page.getByText('Đã điểm danh có mặt.'), 'the member check-in confirmation');
+    } catch (e) {
+      // Say what the member saw instead (an error message, the log-in form, a blank page).
+      const seen = await member.page.locator('body').innerText().catch(() => '(page unreadable)');
+      throw new Error(`${e.message}; the member's page shows: ${seen.replace(/\s+/g, ' ').slice(0, 300)}`);
+    }
     await shot(member.page, 'checkin-390');
     ctx.memberName = (await member.page.locator('.ok p').nth(1).innerText()).replace('Đồng chí ', '').trim();
   } finally {
