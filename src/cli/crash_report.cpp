@@ -49,6 +49,11 @@ void onTerminate() {
 }  // namespace
 
 void installCrashReport() {
+  // A peer that closes its connection while a file is being sent (a browser leaving the page
+  // mid-download) makes sendfile() raise SIGPIPE, whose default action ends the process. Asio
+  // sends with MSG_NOSIGNAL, sendfile cannot: ignore the signal, so the write fails with EPIPE
+  // and RESTinio closes that one connection.
+  std::signal(SIGPIPE, SIG_IGN);
   void* warm[1];
   backtrace(warm, 1);  // loads libgcc's unwinder now, not inside a signal handler
   for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) std::signal(sig, onFatalSignal);

@@ -6,7 +6,8 @@
 namespace chibo::cli {
 
 // Installs the handlers for SIGSEGV, SIGBUS, SIGFPE, SIGILL and SIGABRT and
-// the terminate handler. Call once at start-up.
+// the terminate handler, and ignores SIGPIPE (a client that hangs up must not
+// end the server). Call once at start-up.
 void installCrashReport();
 
 }  // namespace chibo::cli

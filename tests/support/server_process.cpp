@@ -63,11 +63,11 @@ ServerProcess::~ServerProcess() {
 // The server binds port 0 and prints the port it got: choosing a free port
 // here and passing it on races with every other test process on the machine
 // (two servers on one port, and a test talking to the other test's server).
-void ServerProcess::start() {
+void ServerProcess::start(const std::string& web) {
   const std::string log = dir_ + "/serve.log";
   std::error_code ec;
   auto offset = std::filesystem::exists(log) ? std::filesystem::file_size(log, ec) : 0;
-  pid_ = spawn({binary(), "serve", "--db", db_, "--port", "0", "--web", ""}, log);
+  pid_ = spawn({binary(), "serve", "--db", db_, "--port", "0", "--web", web}, log);
   const std::string marker = "chibo đang chạy tại http://127.0.0.1:";
   for (int i = 0; i < 400; ++i) {
     int st = 0;

@@ -15,8 +15,9 @@ class ServerProcess {
   // Creates a fresh temp dir; with `demo` true it runs `chibo demo` into it.
   explicit ServerProcess(bool demo = true);
   ~ServerProcess();
-  // Starts `chibo serve`; waits until /api/v1/health answers.
-  void start();
+  // Starts `chibo serve` (serving the web app from `web`, none by default);
+  // waits until /api/v1/health answers.
+  void start(const std::string& web = "");
   void stop();   // SIGTERM, then wait
   void crash();  // SIGKILL: no chance to flush anything
   int port() const { return port_; }

@@ -52,5 +52,11 @@ TEST(CrashReport, AnUncaughtExceptionNamesItsMessage) {
   EXPECT_EQ(WTERMSIG(status), SIGABRT);
 }
 
+TEST(CrashReport, ASigpipeFromAClientThatHungUpDoesNotEndTheProcess) {
+  auto [err, status] = inChild([] { std::raise(SIGPIPE); });
+  ASSERT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status);
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
 }  // namespace
 }  // namespace chibo::cli
