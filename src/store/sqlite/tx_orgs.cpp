@@ -107,4 +107,14 @@ Id SqliteTx::insertTerm(const CommitteeTerm& t) {
   return conn_.lastInsertId();
 }
 
+std::vector<Org> SqliteTx::orgSubtree(const std::string& org_path) {
+  static const std::string sql =
+      std::string("SELECT ") + kOrgCols + " FROM orgs WHERE path >= ?1 AND path < ?2 ORDER BY path";
+  auto st = conn_.prepare(sql.c_str());
+  st.bind(1, org_path).bind(2, pathUpperBound(org_path));
+  std::vector<Org> out;
+  while (st.step()) out.push_back(readOrg(st));
+  return out;
+}
+
 }  // namespace chibo::sqlite

@@ -8,26 +8,6 @@
 namespace chibo::sqlite {
 namespace {
 
-constexpr const char* kOrgCols =
-    "id, parent_id, path, name, code, kind, level, cell_type, grassroots, address, archived, version";
-
-Org readOrgRow(const Stmt& s) {
-  Org o;
-  o.id = s.i64(0);
-  if (!s.isNull(1)) o.parent_id = s.i64(1);
-  o.path = s.text(2);
-  o.name = s.text(3);
-  o.code = s.text(4);
-  o.kind = orgKindFromCode(s.text(5)).value_or(OrgKind::cell);
-  o.level = orgLevelFromCode(s.text(6)).value_or(OrgLevel::none);
-  o.cell_type = cellTypeFromCode(s.text(7)).value_or(CellType::none);
-  o.grassroots = s.boolean(8);
-  o.address = s.text(9);
-  o.archived = s.boolean(10);
-  o.version = s.i32(11);
-  return o;
-}
-
 // The additive columns, in the same order in both aggregate tables, starting
 // at column `o` of a result row.
 void readCounts(const Stmt& s, int o, StatsCounts& c) {
@@ -104,16 +84,6 @@ MonitorObservation readObservation(const Stmt& s) {
 }
 
 }  // namespace
-
-std::vector<Org> SqliteTx::orgSubtree(const std::string& org_path) {
-  static const std::string sql =
-      std::string("SELECT ") + kOrgCols + " FROM orgs WHERE path >= ?1 AND path < ?2 ORDER BY path";
-  auto st = conn_.prepare(sql.c_str());
-  st.bind(1, org_path).bind(2, pathUpperBound(org_path));
-  std::vector<Org> out;
-  while (st.step()) out.push_back(readOrgRow(st));
-  return out;
-}
 
 std::optional<MeetingStats> SqliteTx::meetingStats(Id meeting_id) {
   // Flags of one meeting map onto the additive columns: counted -> meetings,
