@@ -182,6 +182,9 @@ int main(int argc, char** argv) {
   s->add_option("--web", web, "Thư mục giao diện web đã xây dựng");
   s->add_option("--threads", threads, "Số luồng xử lý HTTP");
   std::string rules_dir = CHIBO_RULES_DIR;
+  std::string now_at;
+  const char* now_help = "Chạy với đồng hồ bắt đầu tại thời điểm này (ISO 8601, cho kiểm thử), ví dụ 2026-03-05T06:00+07:00";
+  s->add_option("--now", now_at, now_help);
   s->add_option("--rules", rules_dir, "Thư mục bộ quy tắc (rules/*.json)");
 
   auto* d = app.add_subcommand("demo", "Tạo cơ sở dữ liệu mẫu (Phường Tân Định)");
@@ -190,6 +193,7 @@ int main(int argc, char** argv) {
   d->add_option("--db", db, "Tệp cơ sở dữ liệu mới");
   d->add_option("--seed", seed, "Hạt giống ngẫu nhiên (cùng hạt giống cho cùng dữ liệu)");
   d->add_flag("--force", force, "Ghi đè tệp đã có");
+  d->add_option("--now", now_at, now_help);
   std::string scale_name;
   std::optional<int> months;
   d->add_option("--scale", scale_name, "Dữ liệu tổng hợp cho đo hiệu năng: ward|province|national")
@@ -216,6 +220,14 @@ int main(int argc, char** argv) {
   b->add_option("--out", out, "Tệp sao lưu")->required();
 
   CLI11_PARSE(app, argc, argv);
+  if (!now_at.empty()) {
+    auto at = DateTime::parseIso(now_at);
+    if (!at) {
+      std::cerr << "Thời điểm --now không hợp lệ: " << now_at << " (ví dụ 2026-03-05T06:00+07:00)\n";
+      return 2;
+    }
+    setClockOffset(at->unix_seconds - DateTime::now().unix_seconds);
+  }
   try {
     if (s->parsed()) return serve(db, host, port, web, threads, rules_dir);
     if (d->parsed()) return scale_name.empty() ? demo(db, seed, force) : demoScale(db, scale_name, seed, force, months);

@@ -1,5 +1,7 @@
 #include "domain/date.h"
 
+#include <atomic>
+
 #include <chrono>
 #include <cstdio>
 
@@ -65,8 +67,15 @@ int ageOn(Date birth, Date at) {
   return a;
 }
 
+namespace {
+std::atomic<int64_t> clock_offset{0};
+}
+
+void setClockOffset(int64_t seconds) { clock_offset.store(seconds, std::memory_order_relaxed); }
+
 DateTime DateTime::now() {
-  return {duration_cast<seconds>(system_clock::now().time_since_epoch()).count()};
+  return {duration_cast<seconds>(system_clock::now().time_since_epoch()).count() +
+          clock_offset.load(std::memory_order_relaxed)};
 }
 
 std::optional<DateTime> DateTime::parseIso(std::string_view s) {

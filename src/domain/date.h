@@ -33,12 +33,19 @@ class Date {
   int32_t days_ = 0;
 };
 
+// Moves DateTime::now() by `seconds` for the whole process: the test clock
+// behind `chibo serve --now` and `chibo demo --now`, so browser tests run at a
+// chosen instant whatever the time of day. Set once, before threads start.
+void setClockOffset(int64_t seconds);
+
 // Whole years between birth and `at`.
 int ageOn(Date birth, Date at);
 
 // An instant as Unix seconds; rendered in Asia/Ho_Chi_Minh.
 struct DateTime {
   int64_t unix_seconds = 0;
+  // The wall clock, plus the offset set by setClockOffset (0 unless a test
+  // or `--now` asked for another instant).
   static DateTime now();
   static std::optional<DateTime> parseIso(std::string_view s);  // 2026-03-05T19:30[:00][Z|+07:00]
   std::string iso() const;   // 2026-03-05T19:30:00+07:00
