@@ -34,7 +34,8 @@ demo: all
 run: all $(DB)
 	@cat $(DB).logins.txt 2>/dev/null || true
 	@echo "Mở trình duyệt: http://127.0.0.1:$(PORT)/"
-	$(BUILD)/chibo serve --db $(DB) --port $(PORT)
+	@if [ "$$(id -u)" = 0 ]; then echo "CẢNH BÁO: đang chạy với quyền root (--allow-root); hãy dùng một tài khoản thường."; fi
+	$(BUILD)/chibo serve --db $(DB) --port $(PORT) $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 # Every test: unit, API (real server on loopback), browser (Debian Chromium), and the
 # benchmark harness's smoke run. Nothing is left out.

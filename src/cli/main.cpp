@@ -9,6 +9,8 @@
 #include <iostream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "app/auth/password.h"
 #include "app/demo/demo.h"
 #include "app/oversight/aggregates.h"
@@ -29,7 +31,14 @@ using namespace chibo;
 #endif
 
 static int serve(const std::string& db, const std::string& host, unsigned short port, const std::string& web,
-                 int threads, const std::string& rules_dir) {
+                 int threads, const std::string& rules_dir, bool allow_root) {
+  // A server running as root turns any file-read or code-execution bug into the whole machine;
+  // the package's unit runs it as its own user.
+  if (::geteuid() == 0 && !allow_root) {
+    std::cerr << "Không chạy máy chủ với quyền root. Hãy chạy bằng một tài khoản riêng "
+                 "(hoặc thêm --allow-root nếu thật sự cần, ví dụ trong môi trường kiểm thử).\n";
+    return 2;
+  }
   if (!std::filesystem::exists(db)) {
     std::cerr << "Không tìm thấy cơ sở dữ liệu " << db << ". Tạo dữ liệu mẫu: chibo demo --db " << db << "\n";
     return 2;
@@ -186,6 +195,8 @@ int main(int argc, char** argv) {
   const char* now_help = "Chạy với đồng hồ bắt đầu tại thời điểm này (ISO 8601, cho kiểm thử), ví dụ 2026-03-05T06:00+07:00";
   s->add_option("--now", now_at, now_help);
   s->add_option("--rules", rules_dir, "Thư mục bộ quy tắc (rules/*.json)");
+  bool allow_root = false;
+  s->add_flag("--allow-root", allow_root, "Cho phép chạy với quyền root (không nên)");
 
   auto* d = app.add_subcommand("demo", "Tạo cơ sở dữ liệu mẫu (Phường Tân Định)");
   uint64_t seed = 20090422;
@@ -229,7 +240,7 @@ int main(int argc, char** argv) {
     setClockOffset(at->unix_seconds - DateTime::now().unix_seconds);
   }
   try {
-    if (s->parsed()) return serve(db, host, port, web, threads, rules_dir);
+    if (s->parsed()) return serve(db, host, port, web, threads, rules_dir, allow_root);
     if (d->parsed()) return scale_name.empty() ? demo(db, seed, force) : demoScale(db, scale_name, seed, force, months);
     if (ua->parsed()) return userAdd(db, username, role, org, member, display);
     if (m->parsed()) {

@@ -5,6 +5,9 @@
 #include <filesystem>
 
 #include "app/auth/session_auth.h"
+#include "http/compression.h"
+#include "http/security_log.h"
+#include "http/static_files.h"
 #include "store/store.h"
 
 namespace chibo::http {
@@ -61,7 +64,11 @@ static const char* reason(int status) {
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
     case 409: return "Conflict";
+    case 411: return "Length Required";
     case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
+    case 415: return "Unsupported Media Type";
+    case 431: return "Request Header Fields Too Large";
     case 422: return "Unprocessable Entity";
     case 429: return "Too Many Requests";
     default: return status >= 500 ? "Internal Server Error" : "OK";
@@ -75,26 +82,31 @@ void send(const restinio::request_handle_t& req, const Reply& r) {
   resp.append_header("Cache-Control", "no-store");
   resp.append_header("X-Content-Type-Options", "nosniff");
   for (auto& [k, v] : r.headers) resp.append_header(k, v);
-  if (r.status != 204) resp.set_body(r.body);
+  if (r.status == 204) return void(resp.done());
+  // JSON lists compress to a fifth or less; small answers are not worth the header.
+  if (r.body.size() >= kCompressFrom) {
+    resp.append_header("Vary", "Accept-Encoding");
+    if (acceptsEncoding(req->header().get_field_or(restinio::http_field::accept_encoding, ""), "gzip"))
+      if (auto gz = gzipCompress(r.body)) {
+        resp.append_header(restinio::http_field::content_encoding, "gzip");
+        return void(resp.set_body(std::move(*gz)).done());
+      }
+  }
+  resp.set_body(r.body);
   resp.done();
 }
 
-static std::string cookieValue(const restinio::request_handle_t& req, std::string_view name) {
-  auto all = req->header().get_field_or(restinio::http_field::cookie, "");
-  std::string_view s = all;
-  while (!s.empty()) {
-    auto semi = s.find(';');
-    auto part = s.substr(0, semi);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    if (part.substr(0, name.size()) == name && part.size() > name.size() && part[name.size()] == '=')
-      return std::string(part.substr(name.size() + 1));
-    if (semi == std::string_view::npos) break;
-    s.remove_prefix(semi + 1);
-  }
-  return "";
+Api::Api(Store& store, ApiConfig cfg) : store_(store), cfg_(std::move(cfg)), routes_(routeTable()) {
+  if (!cfg_.web_dir.empty()) static_ = std::make_unique<StaticFiles>(cfg_.web_dir);
 }
+Api::~Api() = default;
 
-Api::Api(Store& store, ApiConfig cfg) : store_(store), cfg_(std::move(cfg)), routes_(routeTable()) {}
+static bool isJsonType(std::string_view ct) {
+  auto t = ct.substr(0, ct.find(';'));
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  return t.size() == 16 && std::equal(t.begin(), t.end(), "application/json",
+                                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
 
 restinio::request_handling_status_t Api::dispatch(const Route& r, restinio::request_handle_t req,
                                                   restinio::router::route_params_t params) {
@@ -103,6 +115,7 @@ restinio::request_handling_status_t Api::dispatch(const Route& r, restinio::requ
   call->params = std::move(params);
   call->caller.now = DateTime::now();
   call->address = req->remote_endpoint().address().to_string();
+  if (int refused = intakeRefusal(req)) return refuse(req, refused, r.path);
   try {
     if (r.raw_body && req->body().size() > r.max_body) {
       send(req, errorReply({ErrorKind::too_large, "file_too_large",
@@ -115,22 +128,34 @@ restinio::request_handling_status_t Api::dispatch(const Route& r, restinio::requ
     }
     bool write = r.method != "GET";
     if (r.auth) {
-      auto token = cookieValue(req, "chibo_session");
+      auto token = sessionToken(req->header());
       auto s = token.empty() ? std::nullopt : resolveSession(store_, token, call->caller.now);
       if (!s) {
-        send(req, errorReply({ErrorKind::unauthenticated, "unauthenticated", "Vui lòng đăng nhập.", {}}));
+        auto reply = errorReply({ErrorKind::unauthenticated, "unauthenticated", "Vui lòng đăng nhập.", {}});
+        logRefusal(r, *call, reply);
+        send(req, reply);
         return restinio::request_accepted();
       }
       call->caller.principal = std::move(s->principal);
       call->token_hash = s->token_hash;
       call->csrf_token = s->csrf_token;
       if (write && req->header().get_field_or("X-CSRF-Token", "") != s->csrf_token) {
-        send(req, errorReply({ErrorKind::forbidden, "csrf_failed",
-                              "Phiên làm việc không hợp lệ (thiếu mã CSRF). Vui lòng tải lại trang.", {}}));
+        auto reply = errorReply({ErrorKind::forbidden, "csrf_failed",
+                                 "Phiên làm việc không hợp lệ (thiếu mã CSRF). Vui lòng tải lại trang.", {}});
+        logRefusal(r, *call, reply);
+        send(req, reply);
         return restinio::request_accepted();
       }
     }
     if (!r.raw_body && (r.method == "POST" || r.method == "PUT" || r.method == "PATCH")) {
+      // A form or text/plain body is what a cross-site page can send without a preflight
+      // (log-in CSRF); only JSON is read as JSON.
+      if (!req->body().empty() && !isJsonType(req->header().get_field_or(restinio::http_field::content_type, ""))) {
+        auto reply = problemReply(415, "unsupported_media_type", "Dữ liệu gửi lên phải ở định dạng JSON.");
+        logRefusal(r, *call, reply);
+        send(req, reply);
+        return restinio::request_accepted();
+      }
       boost::system::error_code ec;
       auto v = json::parse(req->body().empty() ? std::string_view("{}") : std::string_view(req->body()), ec);
       if (ec || !v.is_object()) {
@@ -155,6 +180,7 @@ restinio::request_handling_status_t Api::dispatch(const Route& r, restinio::requ
       spdlog::error("{} {}: {}", r.method, r.path, e.what());
       reply = errorReply(Error::internal());
     }
+    logRefusal(r, *call, reply);
     // On a worker thread nothing above would catch it: one bad answer must not end the server.
     try {
       send(call->req, reply);
@@ -181,6 +207,7 @@ static std::string_view mimeOf(const std::filesystem::path& p) {
 }
 
 restinio::request_handling_status_t Api::serveStatic(restinio::request_handle_t req) {
+  if (int refused = intakeRefusal(req)) return refuse(req, refused, "");
   std::string path{req->header().path()};
   if (path.rfind("/api/", 0) == 0) {
     send(req, errorReply(Error::notFound()));
@@ -190,33 +217,43 @@ restinio::request_handling_status_t Api::serveStatic(restinio::request_handle_t 
     send(req, errorReply({ErrorKind::not_found, "not_found", "Không tìm thấy.", {}}));
     return restinio::request_accepted();
   }
-  namespace fs = std::filesystem;
-  fs::path root = cfg_.web_dir;
-  if (cfg_.web_dir.empty() || path.find("..") != std::string::npos) {
+  if (!static_ || StaticFiles::hostile(path)) {
+    if (static_)
+      securityEvent("static_refused", {{"addr", req->remote_endpoint().address().to_string()}, {"path", path}});
     send(req, errorReply(Error::notFound()));
     return restinio::request_accepted();
   }
-  fs::path file = root / path.substr(1);
-  std::error_code ec;
-  bool hashed = path.rfind("/assets/", 0) == 0;  // Vite fingerprints these: cache forever
-  if (path == "/" || !fs::is_regular_file(file, ec)) file = root / "index.html", hashed = false;
-  if (!fs::is_regular_file(file, ec)) {
+  auto accept = req->header().get_field_or(restinio::http_field::accept_encoding, "");
+  auto file = static_->choose(path, accept);
+  bool hashed = file && path.rfind("/assets/", 0) == 0;  // Vite fingerprints these: cache forever
+  if (!file) {
+    // An app route (/meetings/12) gets the app, which routes in the browser; a missing file
+    // (/assets/old.js, /favicon.png) gets 404, not a page of HTML under a script's name.
+    auto last = path.substr(path.rfind('/') + 1);
+    if (last.find('.') == std::string::npos) file = static_->choose("/", accept);
+    else {
+      send(req, errorReply(Error::notFound()));
+      return restinio::request_accepted();
+    }
+  }
+  if (!file) {
     send(req, Reply{503, "<!doctype html><meta charset=utf-8><p>Chưa xây dựng giao diện web (chạy make).</p>",
                     "text/html; charset=utf-8", {}});
     return restinio::request_accepted();
   }
   try {
-    auto sf = restinio::sendfile(file.string());
-    req->create_response()
-        .append_header(restinio::http_field::content_type, std::string(mimeOf(file)))
+    auto sf = restinio::sendfile(file->file.string());
+    auto resp = req->create_response();
+    resp.append_header(restinio::http_field::content_type, std::string(mimeOf(file->original)))
         .append_header("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache")
+        .append_header("Vary", "Accept-Encoding")
         .append_header("X-Content-Type-Options", "nosniff")
         .append_header("Content-Security-Policy",
-                       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
-        .set_body(std::move(sf))
-        .done();
+                       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+    if (!file->encoding.empty()) resp.append_header(restinio::http_field::content_encoding, std::string(file->encoding));
+    resp.set_body(std::move(sf)).done();
   } catch (const std::exception& e) {
-    spdlog::error("static {}: {}", file.string(), e.what());
+    spdlog::error("static {}: {}", file->file.string(), e.what());
     send(req, errorReply(Error::internal()));
   }
   return restinio::request_accepted();

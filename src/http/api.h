@@ -12,6 +12,7 @@
 #include "app/auth/throttle.h"
 #include "app/context.h"
 #include "app/rules/rule_loader.h"
+#include "http/intake.h"
 #include "http/json_io.h"
 #include "http/worker_pool.h"
 
@@ -26,8 +27,11 @@ struct Reply {
 
 Reply jsonReply(int status, const boost::json::value& v);
 Reply errorReply(const Error& e);
+// problem+json for statuses with no ErrorKind (411, 414, 415, 431).
+Reply problemReply(int status, const std::string& code, const std::string& message);
 
 class Api;
+class StaticFiles;
 
 // One request as a handler sees it.
 struct Call {
@@ -77,11 +81,19 @@ class Api {
 
   // Builds the RESTinio router holding every route plus the static files.
   std::unique_ptr<restinio::router::express_router_t<>> router();
+  // The intake policy (intake.h), run when a request's headers are in: 413 above the route's
+  // body limit, 411 for a chunked body, 401 for a large upload without a session.
+  int intake(const RequestHead& head);
+  ~Api();
 
  private:
   restinio::request_handling_status_t dispatch(const Route& r, restinio::request_handle_t req,
                                                restinio::router::route_params_t params);
   restinio::request_handling_status_t serveStatic(restinio::request_handle_t req);
+  // Answers a request the intake refused (api_security.cpp).
+  restinio::request_handling_status_t refuse(const restinio::request_handle_t& req, int status, std::string_view route);
+  const Route* findRoute(std::string_view method, std::string_view path) const;
+  std::unique_ptr<StaticFiles> static_;
   Store& store_;
   ApiConfig cfg_;
   LoginThrottle throttle_;
@@ -102,5 +114,15 @@ void addDocumentRoutes(std::vector<Route>& out);   // routes_documents.cpp
 void addAttachmentRoutes(std::vector<Route>& out);  // routes_attachments.cpp
 
 void send(const restinio::request_handle_t& req, const Reply& r);
+
+// The security log's line for a handled request that was refused (401, 403, 404, 413, 415,
+// 429), named by the route's documented path (never the raw path: it may hold a feed token).
+void logRefusal(const Route& r, const Call& c, const Reply& reply);
+
+// The session cookie: "__Host-chibo_session" with Secure when served over HTTPS (the prefix
+// makes browsers refuse it from plain HTTP or with a Domain), "chibo_session" otherwise.
+std::string sessionCookie(bool secure, const std::string& token, int max_age_seconds);
+// The session token from either cookie name, or "".
+std::string sessionToken(const restinio::http_request_header_t& h);
 
 }  // namespace chibo::http

@@ -6,7 +6,20 @@
 namespace chibo::http {
 namespace json = boost::json;
 
+// A log-in posted by another site's page (log-in CSRF) carries that site's Origin. Browsers send
+// Origin on every POST, so when present it must be this server's own: the scheme the server is
+// reached with and the Host the browser asked for.
+static bool sameOrigin(const Api& api, const Call& c) {
+  auto origin = c.req->header().get_field_or("Origin", "");
+  if (origin.empty()) return true;  // not a browser, or a same-origin request from an old one
+  auto host = c.req->header().get_field_or(restinio::http_field::host, "");
+  return !host.empty() && origin == std::string(api.config().secure_cookie ? "https://" : "http://") + host;
+}
+
 static Reply login(Api& api, Call& c) {
+  if (!sameOrigin(api, c))
+    return errorReply({ErrorKind::forbidden, "origin_refused",
+                       "Yêu cầu đăng nhập không đến từ trang của hệ thống nên bị từ chối.", {}});
   BodyReader b(c.body);
   auto user = b.str("username");
   auto pass = b.str("password");
@@ -28,17 +41,15 @@ static Reply login(Api& api, Call& c) {
     body["user"] = userJson(r->user, r->principal, *tx);
   }
   auto reply = jsonReply(200, body);
-  std::string cookie = "chibo_session=" + r->token + "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" +
-                       std::to_string(api.config().session_hours * 3600);
-  if (api.config().secure_cookie) cookie += "; Secure";
-  reply.headers.emplace_back("Set-Cookie", cookie);
+  reply.headers.emplace_back("Set-Cookie",
+                             sessionCookie(api.config().secure_cookie, r->token, api.config().session_hours * 3600));
   return reply;
 }
 
 static Reply logout(Api& api, Call& c) {
   chibo::logout(api.store(), c.token_hash);
   Reply r{204, "", "application/json", {}};
-  r.headers.emplace_back("Set-Cookie", "chibo_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+  r.headers.emplace_back("Set-Cookie", sessionCookie(api.config().secure_cookie, "", 0));
   return r;
 }
 

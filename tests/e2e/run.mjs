@@ -68,7 +68,9 @@ async function startServer() {
   // Port 0: the server takes a free port and prints it, so parallel test
   // processes never race for the same one.
   let log = '';
-  server = spawn(bin, ['serve', '--db', db, '--port', '0', '--web', webDist], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // CI runs as root; the server refuses that without --allow-root.
+  const rootFlag = process.getuid && process.getuid() === 0 ? ['--allow-root'] : [];
+  server = spawn(bin, ['serve', '--db', db, '--port', '0', '--web', webDist, ...rootFlag], { stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout.on('data', (d) => (log += d));
   server.stderr.on('data', (d) => (log += d));
   // A server that dies mid-run fails every later test with "connection refused": say why once.

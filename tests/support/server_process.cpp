@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <thread>
 
@@ -63,11 +64,17 @@ ServerProcess::~ServerProcess() {
 // The server binds port 0 and prints the port it got: choosing a free port
 // here and passing it on races with every other test process on the machine
 // (two servers on one port, and a test talking to the other test's server).
-void ServerProcess::start(const std::string& web) {
+void ServerProcess::start(const Options& o) {
   const std::string log = dir_ + "/serve.log";
   std::error_code ec;
   auto offset = std::filesystem::exists(log) ? std::filesystem::file_size(log, ec) : 0;
-  pid_ = spawn({binary(), "serve", "--db", db_, "--port", "0", "--web", web}, log);
+  std::vector<std::string> args{binary(), "serve", "--db", db_, "--port", "0", "--web", o.web};
+  // Tests run as root in CI containers; the server refuses that unless told.
+  if (::geteuid() == 0) args.push_back("--allow-root");
+  args.insert(args.end(), o.args.begin(), o.args.end());
+  if (o.max_open_files > 0)  // the shell sets the limit and then becomes the server
+    args.insert(args.begin(), {"/bin/sh", "-c", "ulimit -n " + std::to_string(o.max_open_files) + " && exec \"$0\" \"$@\""});
+  pid_ = spawn(args, log);
   const std::string marker = "chibo đang chạy tại http://127.0.0.1:";
   for (int i = 0; i < 400; ++i) {
     int st = 0;
@@ -88,6 +95,11 @@ void ServerProcess::start(const std::string& web) {
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
   }
   throw std::runtime_error("server did not start; see " + log);
+}
+
+std::string ServerProcess::log() const {
+  std::ifstream in(dir_ + "/serve.log");
+  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 void ServerProcess::stop() {

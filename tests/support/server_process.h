@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <sys/types.h>
+#include <vector>
 
 namespace chibo::testing {
 
@@ -15,9 +16,15 @@ class ServerProcess {
   // Creates a fresh temp dir; with `demo` true it runs `chibo demo` into it.
   explicit ServerProcess(bool demo = true);
   ~ServerProcess();
-  // Starts `chibo serve` (serving the web app from `web`, none by default);
-  // waits until /api/v1/health answers.
-  void start(const std::string& web = "");
+  struct Options {
+    std::string web;                // the built web app to serve; none by default
+    std::vector<std::string> args;  // more `chibo serve` options
+    int max_open_files = 0;         // > 0: the server runs under `ulimit -n` of this
+  };
+  // Starts `chibo serve` and waits until /api/v1/health answers.
+  void start(const Options& options);
+  void start(const std::string& web = "") { start(Options{web}); }
+  std::string log() const;  // what the server wrote to stdout and stderr so far
   void stop();   // SIGTERM, then wait
   void crash();  // SIGKILL: no chance to flush anything
   int port() const { return port_; }
