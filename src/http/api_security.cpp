@@ -35,11 +35,10 @@ const Route* Api::findRoute(std::string_view method, std::string_view path) cons
 }
 
 int Api::intake(const RequestHead& head) {
-  auto path = head.target.substr(0, head.target.find_first_of("?#"));
-  const Route* r = findRoute(head.method, path);
   // A chunked body has no length to check before reading it; the web app never sends one.
   if (head.chunked) return 411;
   if (!head.content_length || *head.content_length == 0) return 0;
+  const Route* r = findRoute(head.method, head.target.substr(0, head.target.find_first_of("?#")));
   size_t limit = r && r->raw_body ? r->max_body : cfg_.max_json_body;
   if (*head.content_length > limit) return 413;
   // Only uploads may exceed the JSON limit; they are read only for a live session, so an
