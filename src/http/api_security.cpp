@@ -78,12 +78,11 @@ void logRefusal(const Route& r, const Call& c, const Reply& reply) {
   boost::system::error_code ec;
   if (auto v = json::parse(reply.body, ec); !ec && v.is_object())
     if (auto p = v.as_object().if_contains("code"); p && p->is_string()) code = p->as_string();
-  if (r.path == "/api/v1/auth/login") {
+  if (r.path == "/api/v1/auth/login" && (s == 401 || s == 403 || s == 429)) {
     // The name tried is logged (to see guessing); the password never is.
     std::string user;
     if (auto u = c.body.if_contains("username"); u && u->is_string()) user = u->as_string();
-    if (s == 401 || s == 403 || s == 429)
-      securityEvent(s == 429 ? "login_locked_out" : "login_refused", {{"user", user}, {"addr", c.address}, {"code", code}});
+    securityEvent(s == 429 ? "login_locked_out" : "login_refused", {{"user", user}, {"addr", c.address}, {"code", code}});
     return;
   }
   const char* event = s == 401 ? "unauthenticated" : s == 403 ? "forbidden" : s == 404 ? "not_found"

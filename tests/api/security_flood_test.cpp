@@ -21,7 +21,9 @@ class SecurityFlood : public ::testing::Test {
   void SetUp() override {
     raiseOwnFileLimit();
     server_ = std::make_unique<ServerProcess>(true);
-    server_->start(ServerProcess::Options{.max_open_files = kOpenFiles});
+    ServerProcess::Options o;
+    o.max_open_files = kOpenFiles;
+    server_->start(o);
   }
   void TearDown() override {
     for (int fd : held_) ::close(fd);

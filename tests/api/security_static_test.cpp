@@ -23,7 +23,7 @@ class SecurityStatic : public ::testing::Test {
     write(web_ + "/assets/app-1a2b.js.br", "BROTLI-BYTES");
     write(web_ + "/assets/app-1a2b.js.gz", "GZIP-BYTES");
     write(server_->dir() + "/outside.txt", "OUTSIDE-THE-ROOT");
-    fs::create_symlink("/etc/passwd", web_ + "/passwd-link");
+    fs::create_symlink("/etc/passwd", web_ + "/passwd-link.txt");
     server_->start(web_);
   }
   static void TearDownTestSuite() {
@@ -51,7 +51,7 @@ TEST_F(SecurityStatic, PathsOutsideTheWebRootAreNotFound) {
       "/assets/..%2f..%2foutside.txt",
       "/..\\outside.txt",
       "/assets\\..\\..\\outside.txt",
-      "/passwd-link",
+      "/passwd-link.txt",
       "/.%2e/outside.txt",
       "/%2fetc%2fpasswd",
       "/index.html%00.js",

@@ -23,7 +23,11 @@ class ServerProcess {
   };
   // Starts `chibo serve` and waits until /api/v1/health answers.
   void start(const Options& options);
-  void start(const std::string& web = "") { start(Options{web}); }
+  void start(const std::string& web = "") {
+    Options o;
+    o.web = web;
+    start(o);
+  }
   std::string log() const;  // what the server wrote to stdout and stderr so far
   void stop();   // SIGTERM, then wait
   void crash();  // SIGKILL: no chance to flush anything
