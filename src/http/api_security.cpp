@@ -34,19 +34,26 @@ const Route* Api::findRoute(std::string_view method, std::string_view path) cons
   return nullptr;
 }
 
+// Up to this much of a refused upload is read and dropped; more is refused at the head.
+static constexpr uint64_t kDrainLimit = 16u << 20;
+
 int Api::intake(const RequestHead& head) {
   // A chunked body has no length to check before reading it; the web app never sends one.
   if (head.chunked) return 411;
   if (!head.content_length || *head.content_length == 0) return 0;
   const Route* r = findRoute(head.method, head.target.substr(0, head.target.find_first_of("?#")));
   size_t limit = r && r->raw_body ? r->max_body : cfg_.max_json_body;
-  if (*head.content_length > limit) return 413;
+  if (*head.content_length <= cfg_.max_json_body) return *head.content_length > limit ? 413 : 0;
   // Only uploads may exceed the JSON limit; they are read only for a live session, so an
-  // anonymous client cannot make the server hold megabytes.
-  if (r && r->auth && *head.content_length > cfg_.max_json_body) {
+  // anonymous client cannot make the server hold megabytes, nor send them.
+  if (!r || !r->raw_body) return 413;
+  if (r->auth) {
     auto token = sessionToken(head.header);
     if (token.empty() || !resolveSession(store_, token, DateTime::now())) return 401;
   }
+  // A signed-in user's file somewhat over the limit is read and dropped (never stored), so the
+  // browser gets "file too large" rather than a reset connection; beyond that, refused at once.
+  if (*head.content_length > limit) return *head.content_length <= kDrainLimit ? -413 : 413;
   return 0;
 }
 
@@ -60,14 +67,14 @@ restinio::request_handling_status_t Api::refuse(const restinio::request_handle_t
                                     {"route", route},
                                     {"content_length", req->header().get_field_or("Content-Length", "")}});
   std::string message = text.message;
+  const Route* r = findRoute(req->header().method().c_str(), req->header().path());
+  bool raw = r && r->raw_body;
   if (status == 413) {
-    auto path = req->header().path();
-    const Route* r = findRoute(req->header().method().c_str(), path);
-    size_t limit = r && r->raw_body ? r->max_body : cfg_.max_json_body;
-    message = std::string(r && r->raw_body ? "Tệp quá lớn" : "Dữ liệu gửi lên quá lớn") + " (tối đa " +
+    size_t limit = raw ? r->max_body : cfg_.max_json_body;
+    message = std::string(raw ? "Tệp quá lớn" : "Dữ liệu gửi lên quá lớn") + " (tối đa " +
               std::to_string(std::max<size_t>(1, limit >> 20)) + " MB).";
   }
-  send(req, problemReply(status, text.code, message));
+  send(req, problemReply(status, status == 413 && raw ? "file_too_large" : text.code, message));
   return restinio::request_accepted();
 }
 

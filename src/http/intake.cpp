@@ -15,6 +15,9 @@ static constexpr std::string_view kRefusalField = "X-Chibo-Intake-Refusal";
 // the head is parsed but not stored, and the request is refused when the head is complete.
 static constexpr size_t kUrlTooLong = std::numeric_limits<size_t>::max() - 1;
 static constexpr size_t kHeadTooLarge = std::numeric_limits<size_t>::max();
+// After the head, the same counter marks a body to read and throw away (only trailers of a
+// chunked body would count fields then, and chunked bodies are refused at the head).
+static constexpr size_t kDiscardBody = std::numeric_limits<size_t>::max() - 2;
 
 static std::shared_ptr<const IntakePolicy>& policySlot() {
   static std::shared_ptr<const IntakePolicy> slot;
@@ -123,6 +126,12 @@ int onHeadersComplete(http_parser* p) {
       if (auto policy = std::atomic_load(&policySlot()))
         refusal = (*policy)(RequestHead{http_method_str(static_cast<http_method>(p->method)),
                                         c.m_header.request_target(), length, (p->flags & F_CHUNKED) != 0, c.m_header});
+    if (refusal < 0) {
+      c.m_header.add_field(std::string(kRefusalField), std::to_string(-refusal));
+      c.m_total_field_count = kDiscardBody;
+      p->flags = (p->flags & ~F_CONNECTION_KEEP_ALIVE) | F_CONNECTION_CLOSE;
+      return 0;
+    }
     if (refusal) {
       c.m_header.add_field(std::string(kRefusalField), std::to_string(refusal));
       // The unread body would be parsed as the next request: answer, then close.
@@ -130,6 +139,17 @@ int onHeadersComplete(http_parser* p) {
       return 1;  // http_parser: no body follows; the message is complete
     }
     if (length && *length > 0) c.m_body.reserve(size_t(*length));
+  } catch (const std::exception&) {
+    return -1;
+  }
+  return 0;
+}
+int onBody(http_parser* p, const char* at, size_t n) {
+  auto& c = ctxOf(p);
+  if (c.m_total_field_count == kDiscardBody) return 0;
+  if (c.m_body.size() + n > c.m_limits.max_body_size()) return -1;
+  try {
+    c.m_body.append(at, n);
   } catch (const std::exception&) {
     return -1;
   }
@@ -150,6 +170,7 @@ http_parser_settings create_parser_settings<chibo::http::HttpMethods>() noexcept
   s.on_header_field = chibo::http::onHeaderField;
   s.on_header_value = chibo::http::onHeaderValue;
   s.on_headers_complete = chibo::http::onHeadersComplete;
+  s.on_body = chibo::http::onBody;
   s.on_message_complete = [](http_parser* p) -> int {
     return restinio_message_complete_cb<chibo::http::HttpMethods>(p);
   };
