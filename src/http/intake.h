@@ -26,7 +26,11 @@ struct RequestHead {
   const restinio::http_request_header_t& header;
 };
 
-// 0 reads the body; any other value is the status to refuse the request with.
+// 0 reads the body; a positive value is the status to refuse the request with at once (the
+// body is never read and the connection closes after the answer); a negative value refuses with
+// -value after the body has been read and thrown away, unstored. The latter is for a browser
+// uploading a file a little over the limit: it reads no answer before its upload is sent, and a
+// connection closed under it shows as a network error instead of "file too large".
 using IntakePolicy = std::function<int(const RequestHead&)>;
 
 // Process-wide, because http_parser calls free functions: one server per process. Install it
