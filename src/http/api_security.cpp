@@ -34,8 +34,10 @@ const Route* Api::findRoute(std::string_view method, std::string_view path) cons
   return nullptr;
 }
 
-// Up to this much of a refused upload is read and dropped; more is refused at the head.
+// Up to this much of a refused upload (of a signed-in user) or JSON body is read and dropped,
+// never stored; more is refused at the head, its body unread.
 static constexpr uint64_t kDrainLimit = 16u << 20;
+static constexpr uint64_t kJsonDrainLimit = 4u << 20;
 
 int Api::intake(const RequestHead& head) {
   // A chunked body has no length to check before reading it; the web app never sends one.
@@ -46,7 +48,9 @@ int Api::intake(const RequestHead& head) {
   if (*head.content_length <= cfg_.max_json_body) return *head.content_length > limit ? 413 : 0;
   // Only uploads may exceed the JSON limit; they are read only for a live session, so an
   // anonymous client cannot make the server hold megabytes, nor send them.
-  if (!r || !r->raw_body) return 413;
+  // A JSON body a little over the limit is read and dropped too: clients (browsers, libraries)
+  // that send the whole body before reading would otherwise see a reset, not the 413.
+  if (!r || !r->raw_body) return *head.content_length <= kJsonDrainLimit ? -413 : 413;
   if (r->auth) {
     auto token = sessionToken(head.header);
     if (token.empty() || !resolveSession(store_, token, DateTime::now())) return 401;
