@@ -52,7 +52,19 @@ static Reply me(Api& api, Call& c) {
 void addAuthRoutes(std::vector<Route>& out) {
   out.push_back({"GET", "/api/v1/health", false, false,
                  [](Api&, Call&) { return jsonReply(200, json::object{{"status", "ok"}}); }});
-  out.push_back({"POST", "/api/v1/auth/login", false, true, login});
+  Route login_route{"POST", "/api/v1/auth/login", false, true, login};
+  login_route.precheck = [](Api& api, Call& c) -> std::optional<Reply> {
+    BodyReader b(c.body);
+    auto user = b.str("username");
+    if (!user || user->empty() || user->size() > 64) return std::nullopt;  // the handler answers those
+    int wait = loginWaitFromMemory(api.throttle(), *user, c.address, c.caller.now);
+    if (wait <= 0) return std::nullopt;
+    return errorReply({ErrorKind::rate_limited, "rate_limited",
+                       "Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau " + std::to_string((wait + 59) / 60) +
+                           " phút.",
+                       {{"retry_after", "retry_after", std::to_string(wait)}}});
+  };
+  out.push_back(std::move(login_route));
   out.push_back({"POST", "/api/v1/auth/logout", true, false, logout});
   out.push_back({"GET", "/api/v1/me", true, false, me});
 }

@@ -23,11 +23,19 @@ struct SessionConfig {
 };
 
 // Verifies the password (argon2id, ~90 ms: call from a worker, not an I/O
-// thread). Errors: rate_limited (with retry seconds in message detail field
-// "retry_after"), bad_credentials. Unknown users cost the same time as known ones.
+// thread), after the throttle has admitted the attempt (a write transaction:
+// the slot is reserved before hashing; a lock-out is audited as auth.lockout).
+// Errors: rate_limited (with retry seconds in the field error "retry_after"),
+// bad_credentials. Unknown users cost the same time as known ones.
 Result<LoginOk> login(Store& store, LoginThrottle& throttle, const std::string& username,
                       const std::string& password, const std::string& address, DateTime now,
                       const SessionConfig& cfg = {});
+
+// Memory only, for an I/O thread before the attempt is queued for hashing:
+// the seconds to wait when this server already knows the account or address
+// is locked out, else 0 (login() then asks the database).
+int loginWaitFromMemory(LoginThrottle& throttle, const std::string& username, const std::string& address,
+                        DateTime now);
 
 struct ResolvedSession {
   Principal principal;
