@@ -178,7 +178,14 @@ restinio::request_handling_status_t Api::dispatch(const Route& r, restinio::requ
     }
   };
   if (r.precheck) {
-    if (auto early = r.precheck(*this, *call)) {
+    std::optional<Reply> early;
+    try {
+      early = r.precheck(*this, *call);
+    } catch (const std::exception& e) {
+      spdlog::error("{} {}: {}", r.method, r.path, e.what());
+      early = errorReply(Error::internal());
+    }
+    if (early) {
       send(req, *early);
       return restinio::request_accepted();
     }

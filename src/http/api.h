@@ -38,6 +38,7 @@ struct Call {
   std::string csrf_token;
   boost::json::object body;      // parsed for POST/PUT/PATCH
   std::string address;           // client address, for throttling
+  std::shared_ptr<void> pre;     // what the route's precheck hands its handler
   std::optional<std::string> query(const char* name) const;
   // The numeric path parameter `name` (routes only match digits).
   Id pathId(const char* name) const;

@@ -60,29 +60,37 @@ void auditLockout(WriteTx& tx, const ThrottleRecord& r, const std::string& addre
 
 }  // namespace
 
-int loginWaitFromMemory(LoginThrottle& throttle, const std::string& username, const std::string& address,
-                        DateTime now) {
-  return throttle.knownWait(throttleAccountKey(username), address, now.unix_seconds);
+Result<LoginAdmission> admitLogin(Store& store, LoginThrottle& throttle, const std::string& username,
+                                  const std::string& address, DateTime now) {
+  LoginAdmission a;
+  a.account = throttleAccountKey(username);
+  if (int wait = throttle.knownWait(a.account, address, now.unix_seconds); wait > 0) return throttled(wait);
+  // Admission before hashing, atomic with every other server's: the slot is
+  // taken before the expensive work, so parallel guesses cannot overrun it.
+  auto tx = store.write();
+  a.user = tx->userByUsername(username);
+  std::vector<ThrottleRecord> locked;
+  int wait = throttle.admit(*tx, a.account, a.user ? std::optional<Id>(a.user->id) : std::nullopt, address,
+                            now.unix_seconds, &locked);
+  for (const auto& r : locked) auditLockout(*tx, r, address, now);
+  if (wait == 0 || !locked.empty()) tx->commit();
+  if (wait > 0) return throttled(wait);
+  return a;
 }
 
 Result<LoginOk> login(Store& store, LoginThrottle& throttle, const std::string& username,
                       const std::string& password, const std::string& address, DateTime now,
                       const SessionConfig& cfg) {
-  const std::string account = throttleAccountKey(username);
-  if (int wait = throttle.knownWait(account, address, now.unix_seconds); wait > 0) return throttled(wait);
-  std::optional<User> user;
-  {
-    // Admission before hashing, atomic with every other server's: the slot is
-    // taken before the expensive work, so parallel guesses cannot overrun it.
-    auto tx = store.write();
-    user = tx->userByUsername(username);
-    std::vector<ThrottleRecord> locked;
-    int wait = throttle.admit(*tx, account, user ? std::optional<Id>(user->id) : std::nullopt, address,
-                              now.unix_seconds, &locked);
-    for (const auto& r : locked) auditLockout(*tx, r, address, now);
-    if (wait == 0 || !locked.empty()) tx->commit();
-    if (wait > 0) return throttled(wait);
-  }
+  auto a = admitLogin(store, throttle, username, address, now);
+  if (!a) return a.error();
+  return completeLogin(store, throttle, *a, password, address, now, cfg);
+}
+
+Result<LoginOk> completeLogin(Store& store, LoginThrottle& throttle, const LoginAdmission& a,
+                              const std::string& password, const std::string& address, DateTime now,
+                              const SessionConfig& cfg) {
+  const std::optional<User>& user = a.user;
+  const std::string& account = a.account;
   bool ok = user && !user->disabled ? verifyPassword(password, user->password_hash)
                                     : (verifyPassword(password, decoyHash()), false);
   if (!ok) return Error{ErrorKind::unauthenticated, "bad_credentials", "Tên đăng nhập hoặc mật khẩu không đúng.", {}};
