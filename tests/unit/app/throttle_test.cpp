@@ -106,12 +106,12 @@ TEST_F(ThrottleTest, AddressLimitCoversManyAccounts) {
 TEST_F(ThrottleTest, SuccessClearsTheAccountAndGivesTheAddressItsSlotBack) {
   LoginThrottle t({.per_account = 2, .per_address = 2, .window_seconds = 60});
   ASSERT_EQ(attempt(t, "a", "ip", t0), 0);
-  ASSERT_EQ(attempt(t, "a", "ip", t0), 0);
-  succeed(t, "a", "ip", t0);
-  EXPECT_EQ(attempt(t, "a", "ip", t0), 0);
-  succeed(t, "a", "ip", t0);
-  EXPECT_EQ(attempt(t, "a", "ip", t0), 0);
-  EXPECT_EQ(attempt(t, "b", "ip", t0), 0) << "the address has one failure (b's slot) of two";
+  ASSERT_EQ(attempt(t, "a", "ip", t0), 0);  // a: 2 of 2, ip: 2 of 2
+  succeed(t, "a", "ip", t0);                 // a: cleared, ip: 1
+  EXPECT_EQ(attempt(t, "a", "ip", t0), 0);   // a: 1, ip: 2
+  succeed(t, "a", "ip", t0);                 // a: cleared, ip: 1
+  EXPECT_EQ(attempt(t, "b", "ip", t0), 0) << "the address has one failure of two left";
+  EXPECT_GT(attempt(t, "c", "ip", t0), 0) << "and now none";
 }
 
 TEST_F(ThrottleTest, ParallelAttemptsCannotOverrunTheLimit) {
@@ -138,15 +138,15 @@ TEST_F(ThrottleTest, LiftingALockOutOpensTheKeyOnEveryServer) {
     a.lift(*tx, *r);
     tx->commit();
   }
-  EXPECT_EQ(attempt(a, "x", "ip", t0 + 1), 0);
-  EXPECT_EQ(attempt(b, "y", "ip", t0 + 1), 0);
-  // b remembered the lock-out; it asks the database again once its memory is stale.
+  // b remembered the lock-out and trusts its memory for a few seconds, then
+  // asks the database again.
+  EXPECT_GT(attempt(b, "x", "ip", t0 + 1), 0);
   EXPECT_EQ(attempt(b, "x", "ip", t0 + 6), 0);
 }
 
 TEST_F(ThrottleTest, TwoHundredThousandRefusalsKeepMemoryBoundedAndNeverLiftALockOut) {
   ThrottleLimits l{.per_account = 5, .per_address = 20, .window_seconds = 900, .lockout_seconds = 900,
-                   .front_capacity = 128};
+                   .front_capacity = 256};
   LoginThrottle t(l);
   // The victim is locked out first.
   for (int i = 0; i < 5; ++i) ASSERT_EQ(attempt(t, "bithu.kp1", "10.9.9.9", t0), 0);
