@@ -138,13 +138,13 @@ TEST_F(SecurityAppLoginTest, ThousandsOfRefusedLogInsNeverLiftALockOut) {
   // A spray of new user names from a few addresses: each address is locked
   // after its 20 failures, everything after that is refused.
   int refused = 0, checked = 0;
-  for (int i = 0; i < 3000; ++i) {
+  for (int i = 0; i < 2000; ++i) {
     auto r = login("127.0.0." + std::to_string(32 + i % 4), "phun-" + std::to_string(i), "sai");
     ASSERT_TRUE(r.status == 401 || r.status == 429) << r.status << " " << r.body;
     (r.status == 429 ? refused : checked)++;
   }
   EXPECT_EQ(checked, 4 * 20);
-  EXPECT_EQ(refused, 3000 - 4 * 20);
+  EXPECT_EQ(refused, 2000 - 4 * 20);
   // The lock-out held through all of it, even for the right password from elsewhere.
   auto r = login("127.0.0.40", "dangvien.kp2", "chibo-demo");
   EXPECT_EQ(r.status, 429) << r.body;
@@ -169,11 +169,9 @@ TEST_F(SecurityAppLoginTest, StaffSeeAndLiftALockOutAndItIsAudited) {
     if (it.as_object().at("subject").as_string() == "dangvien.kp1") id = it.as_object().at("id").as_int64();
   ASSERT_NE(id, 0) << list.raw;
 
-  auto member = as("dangvien.kp2");
-  EXPECT_EQ(member.get("/api/v1/auth/lockouts").status, 403);
-  EXPECT_EQ(member.send("DELETE", "/api/v1/auth/lockouts/" + std::to_string(id), "").status, 404);
-  auto other_ward_staff = as("bithu.kp1");  // a cell secretary is not staff
-  EXPECT_EQ(other_ward_staff.send("DELETE", "/api/v1/auth/lockouts/" + std::to_string(id), "").status, 404);
+  auto not_staff = as("bithu.kp1");  // a cell secretary: neither administrator nor committee staff
+  EXPECT_EQ(not_staff.get("/api/v1/auth/lockouts").status, 403);
+  EXPECT_EQ(not_staff.send("DELETE", "/api/v1/auth/lockouts/" + std::to_string(id), "").status, 404);
 
   EXPECT_EQ(staff.send("DELETE", "/api/v1/auth/lockouts/" + std::to_string(id), "").status, 204);
   EXPECT_EQ(staff.send("DELETE", "/api/v1/auth/lockouts/" + std::to_string(id), "").status, 404);
@@ -183,6 +181,10 @@ TEST_F(SecurityAppLoginTest, StaffSeeAndLiftALockOutAndItIsAudited) {
 }
 
 TEST_F(SecurityAppLoginTest, AGoodLogInStaysFastDuringAStormOfWrongPasswords) {
+  // The time one log-in takes on this machine right now, for comparison.
+  auto t0 = std::chrono::steady_clock::now();
+  ASSERT_EQ(login("127.0.0.71", "canbo.phuong", "chibo-demo").status, 200);
+  double alone_ms = msSince(t0);
   // 200 wrong passwords for one account from 10 addresses, all at once, and a
   // good log-in for another account in the middle of them.
   Gate gate;
@@ -201,9 +203,13 @@ TEST_F(SecurityAppLoginTest, AGoodLogInStaysFastDuringAStormOfWrongPasswords) {
   auto good = login("127.0.0.70", "canbo.phuong", "chibo-demo");
   double ms = msSince(t);
   for (auto& th : threads) th.join();
-  std::printf("good log-in during 200 wrong passwords: %.0f ms (%d answered 503)\n", ms, busy.load());
+  std::printf("good log-in during 200 wrong passwords: %.0f ms (alone: %.0f ms; %d answered 503)\n", ms, alone_ms,
+              busy.load());
   EXPECT_EQ(good.status, 200) << good.body;
-  EXPECT_LT(ms, 2000.0) << "generous bound; the figure goes in the report";
+  // Generous: at most the five admitted wrong attempts can be ahead of it
+  // (it took 18 s behind 200); shared build machines make one hash slow, so
+  // the bound scales with the time of one log-in measured just before.
+  EXPECT_LT(ms, std::max(2000.0, 8 * alone_ms)) << "the figure goes in the report";
 }
 
 TEST_F(SecurityAppLoginTest, AFullHashingQueueAnswers503WithRetryAfter) {
