@@ -107,6 +107,12 @@ class SqliteTx final : public WriteTx {
   void insertSession(const Session& s) override;
   void deleteSession(std::string_view token_hash) override;
   void deleteExpiredSessions(DateTime now) override;
+  std::optional<ThrottleRecord> throttleRecord(std::string_view kind, std::string_view subject) override;
+  std::optional<ThrottleRecord> throttleRecordById(Id id) override;
+  std::vector<ThrottleRecord> lockedThrottleRecords(int64_t now, int limit) override;
+  Id putThrottleRecord(const ThrottleRecord& r) override;
+  void deleteThrottleRecord(Id id) override;
+  int pruneThrottleRecords(int64_t now, int64_t idle_before) override;
   Id appendAudit(const AuditEntry& e) override;
   Id insertMeeting(const MeetingRecord& m) override;
   void updateMeeting(const MeetingRecord& m) override;
