@@ -1,6 +1,7 @@
 // The static-file resolver: a request path in, a file under the web root out,
 // or nothing. Property: whatever resolves lies inside the canonical web root
-// (no "..", "//", NUL, backslash or encoded escape gets out of it).
+// (no "..", "//", NUL, backslash or encoded escape gets out of it), and a
+// path the resolver itself calls hostile resolves to nothing.
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -31,7 +32,9 @@ const fs::path& webRoot() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static chibo::http::StaticFiles files(webRoot());
-  auto resolved = files.resolve(chibo::fuzz::asText(data, size));
+  auto url = chibo::fuzz::asText(data, size);
+  auto resolved = files.resolve(url);
+  if (chibo::http::StaticFiles::hostile(url)) FUZZ_CHECK(!resolved);
   if (resolved) {
     fs::path p = fs::weakly_canonical(fs::path(*resolved));
     auto rel = p.lexically_relative(webRoot());
