@@ -92,7 +92,7 @@ class FaultInjectionTest : public ::testing::Test {
     f.meeting_status = m ? std::to_string(int(m->meeting.status)) : "none";
     f.meeting_versions = int64_t(rtx->meetingVersions(meeting_).size());
     for (const auto& a : rtx->attendance(meeting_))
-      f.attendance += std::to_string(a.member_id) + ":" + std::to_string(int(a.status)) + ";";
+      f.attendance += std::to_string(a.mark.member_id) + ":" + std::to_string(int(a.mark.status)) + ";";
     return f;
   }
 
@@ -106,10 +106,16 @@ class FaultInjectionTest : public ::testing::Test {
     return f;
   }
 
-  std::vector<AttendanceItemInput> everyonePresent() {
+  // A roll that differs from the stored one: its first member marked late
+  // (or present, if already late); the whole roll is replaced by it.
+  std::vector<AttendanceItemInput> changedRoll() {
     auto rtx = store_->read();
     std::vector<AttendanceItemInput> items;
-    for (const auto& a : rtx->attendance(meeting_)) items.push_back({a.member_id, "present", std::nullopt, std::nullopt});
+    for (const auto& a : rtx->attendance(meeting_)) {
+      bool late = a.mark.status == AttendanceStatus::late;
+      items.push_back({a.mark.member_id, late ? "present" : "late", std::nullopt, std::nullopt});
+      break;
+    }
     return items;
   }
 
@@ -169,7 +175,7 @@ TEST_F(FaultInjectionTest, WriteFailsMidTransaction_NothingHalfWritten) {
 }
 
 TEST_F(FaultInjectionTest, WriteFailsMidTransaction_AttendanceAndLockStayWhole) {
-  auto items = everyonePresent();
+  auto items = changedRoll();
   ASSERT_FALSE(items.empty());
   EXPECT_GE(failEachStepUntilDone([&](int n) { vfs_.failWrite(n); },
                                   [&] { return recordAttendance(*store_, caller_, meeting_, items).ok(); },
