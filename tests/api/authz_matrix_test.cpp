@@ -55,15 +55,15 @@ const std::map<std::string, Expect>& declaredMatrix() {
       {"GET /api/v1/rules", {Obj::none, A, A, A, A, A, false}},
       // --- orgs
       {"GET /api/v1/orgs", {Obj::none, A, A, A, A, A, false}},
-      {"POST /api/v1/orgs", {Obj::org, A, A, F, F, F, true}},
+      {"POST /api/v1/orgs", {Obj::org, A, A, F, A, F, true}},
       {"GET /api/v1/orgs/{id}", {Obj::org, A, A, A, A, A, true}},
       {"PATCH /api/v1/orgs/{id}", {Obj::org, A, A, F, A, F, true}},
       {"POST /api/v1/orgs/{id}/terms", {Obj::org, A, A, F, A, F, true}},
-      {"GET /api/v1/audit", {Obj::org, A, A, A, A, F, true}},
+      {"GET /api/v1/audit", {Obj::org, A, A, F, F, F, true}},
       {"GET /api/v1/orgs/{id}/members", {Obj::org, A, A, A, A, F, true}},
       {"POST /api/v1/orgs/{id}/roles", {Obj::org, A, A, F, A, F, true}},
       {"PATCH /api/v1/roles/{id}", {Obj::role, A, A, F, A, F, true}},
-      {"GET /api/v1/orgs/{id}/monitor-candidates", {Obj::org, A, A, F, F, F, true}},
+      {"GET /api/v1/orgs/{id}/monitor-candidates", {Obj::org, A, A, A, A, F, true}},
       {"POST /api/v1/orgs/{id}/monitors", {Obj::org, A, A, F, F, F, true}},
       {"PATCH /api/v1/monitors/{id}", {Obj::monitor, A, A, F, F, F, true}},
       // --- members
@@ -111,22 +111,22 @@ const std::map<std::string, Expect>& declaredMatrix() {
       {"GET /api/v1/meetings/{id}/resolution.docx", {Obj::meeting, A, A, A, A, A, true}},
       {"GET /api/v1/meetings/{id}/attendance.pdf", {Obj::meeting, A, A, A, A, A, true}},
       {"GET /api/v1/meetings/{id}/attendance.docx", {Obj::meeting, A, A, A, A, A, true}},
-      {"GET /api/v1/orgs/{id}/tasks.pdf", {Obj::org, A, A, A, A, F, true}},
-      {"GET /api/v1/orgs/{id}/tasks.docx", {Obj::org, A, A, A, A, F, true}},
+      {"GET /api/v1/orgs/{id}/tasks.pdf", {Obj::org, A, A, A, A, A, true}},
+      {"GET /api/v1/orgs/{id}/tasks.docx", {Obj::org, A, A, A, A, A, true}},
       {"GET /api/v1/orgs/{id}/reports/briefing.xlsx", {Obj::org, A, A, A, A, F, true}},
       {"GET /api/v1/orgs/{id}/reports/briefing.pdf", {Obj::org, A, A, A, A, F, true}},
       // --- oversight and quality
       {"GET /api/v1/orgs/{id}/rollup", {Obj::org, A, A, A, A, F, true}},
-      {"POST /api/v1/orgs/{id}/rollup/rebuild", {Obj::org, A, A, F, F, F, true}},
+      {"POST /api/v1/orgs/{id}/rollup/rebuild", {Obj::org, A, A, F, A, F, true}},
       {"GET /api/v1/orgs/{id}/participation", {Obj::org, A, A, A, A, F, true}},
-      {"POST /api/v1/meetings/{id}/observations", {Obj::meeting, A, A, A, F, F, true}},
+      {"POST /api/v1/meetings/{id}/observations", {Obj::meeting, F, F, A, F, F, true}},
       {"GET /api/v1/meetings/{id}/observations", {Obj::meeting, A, A, A, A, F, true}},
-      {"GET /api/v1/orgs/{id}/rules", {Obj::org, A, A, A, A, F, true}},
+      {"GET /api/v1/orgs/{id}/rules", {Obj::org, A, A, A, A, A, true}},
       {"PUT /api/v1/orgs/{id}/rules", {Obj::org, A, A, F, F, F, true}},
-      {"GET /api/v1/meetings/{id}/score", {Obj::meeting, A, A, A, A, F, true}},
+      {"GET /api/v1/meetings/{id}/score", {Obj::meeting, A, A, A, A, A, true}},
       {"PUT /api/v1/meetings/{id}/evaluation", {Obj::meeting, A, A, A, A, F, true}},
-      {"GET /api/v1/orgs/{id}/warnings", {Obj::org, A, A, A, A, F, true}},
-      {"POST /api/v1/warnings/{id}/ack", {Obj::warning, A, A, A, A, F, true}},
+      {"GET /api/v1/orgs/{id}/warnings", {Obj::org, A, A, A, A, H, true}},
+      {"POST /api/v1/warnings/{id}/ack", {Obj::warning, A, A, F, A, H, true}},
   };
   return m;
 }
@@ -212,6 +212,12 @@ class AuthzMatrixTest : public MeetingApiTest {
     auto mon = admin.post(path("/api/v1/orgs/", cell, "/monitors"),
                           json::object{{"member_id", s.member}, {"from", "2026-01-01"}});
     if (mon.status == 201) s.monitor = idOf(mon);
+    // Else whatever officers and monitors the org already lists.
+    auto org = admin.get(path("/api/v1/orgs/", cell)).obj();
+    if (auto* r = org.if_contains("roles"); !s.role && r && !r->as_array().empty())
+      s.role = r->as_array().at(0).as_object().at("id").as_int64();
+    if (auto* m = org.if_contains("monitors"); !s.monitor && m && !m->as_array().empty())
+      s.monitor = m->as_array().at(0).as_object().at("id").as_int64();
     auto warn = admin.get(path("/api/v1/orgs/", cell, "/warnings"));
     if (warn.status == 200)
       if (auto* items = warn.obj().if_contains("items"); items && !items->as_array().empty())
@@ -269,6 +275,17 @@ TEST_F(AuthzMatrixTest, EveryRouteEveryRoleInAndOutOfScope) {
     }
     return {0, 0};
   };
+  auto known = [](Obj o, const Side& s) {
+    switch (o) {
+      case Obj::status: return s.status != 0;
+      case Obj::resolution: return s.resolution != 0;
+      case Obj::task: return s.task != 0;
+      case Obj::warning: return s.warning != 0;
+      case Obj::role: return s.role != 0;
+      case Obj::monitor: return s.monitor != 0;
+      default: return true;
+    }
+  };
   auto request = [&](Client& c, const chibo::http::Route& r, const Expect& e, const Side& s) {
     auto [id, sid] = idFor(e.obj, s, true);
     std::string p = replaceAll(r.path, "{id}", std::to_string(id));
@@ -288,9 +305,10 @@ TEST_F(AuthzMatrixTest, EveryRouteEveryRoleInAndOutOfScope) {
   // (logging out ends the session; locking the minutes freezes the meeting) run last.
   std::vector<const chibo::http::Route*> order;
   for (const auto& r : routes) order.push_back(&r);
-  std::stable_partition(order.begin(), order.end(), [](const chibo::http::Route* r) {
-    return r->path != "/api/v1/auth/logout" && r->path != "/api/v1/meetings/{id}/finalize";
-  });
+  auto rank = [](const chibo::http::Route* r) {
+    return r->path == "/api/v1/auth/logout" ? 2 : r->path == "/api/v1/meetings/{id}/finalize" ? 1 : 0;
+  };
+  std::stable_sort(order.begin(), order.end(), [&](auto* a, auto* b) { return rank(a) < rank(b); });
 
   int requests = 0, cells = 0;
   for (const auto* r : order) {
@@ -304,16 +322,19 @@ TEST_F(AuthzMatrixTest, EveryRouteEveryRoleInAndOutOfScope) {
     else EXPECT_LT(anon, 500) << "anonymous";
     if (!r->auth) continue;  // no session, so no role and no scope to tell apart
     for (int role = 0; role < 5; ++role) {
+      // An object a side could not offer stands as an unknown id: 404 for everyone.
+      bool in_known = known(e.obj, in), out_known = known(e.obj, out);
       int got_in = request(clients[role], *r, e, in);
       ++requests;
       ++cells;
-      EXPECT_TRUE(matches(expectedIn(e, role), got_in))
-          << kRoles[role] << " in scope: expected " << describe(expectedIn(e, role)) << ", got " << got_in;
+      In want_in = in_known ? expectedIn(e, role) : In::hide;
+      EXPECT_TRUE(matches(want_in, got_in))
+          << kRoles[role] << " in scope: expected " << describe(want_in) << ", got " << got_in;
       if (!e.scoped) continue;
       int got_out = request(clients[role], *r, e, out);
       ++requests;
       ++cells;
-      In want_out = role == 0 ? expectedIn(e, role) : In::hide;
+      In want_out = role == 0 && out_known ? expectedIn(e, role) : In::hide;
       EXPECT_TRUE(matches(want_out, got_out))
           << kRoles[role] << " out of scope: expected " << describe(want_out) << ", got " << got_out;
     }

@@ -14,6 +14,7 @@
 #include "app/demo/demo.h"
 #include "app/meetings/live.h"
 #include "app/meetings/lock.h"
+#include "app/meetings/meetings.h"
 #include "app/members/members.h"
 #include "app/principal.h"
 #include "store/store.h"
@@ -59,16 +60,24 @@ class FaultInjectionTest : public ::testing::Test {
     vfs_.install();
     reopen();
     auto rtx = store_->read();
-    auto admin = rtx->userByUsername("bithu.kp1");
+    auto admin = rtx->userByUsername("admin");
     ASSERT_TRUE(admin);
     auto p = loadPrincipal(*rtx, admin->id, kToday);
     ASSERT_TRUE(p);
     caller_ = {*p, DateTime{kToday.days() * int64_t(86400) + 10 * 3600}};
-    cell_ = p->grants.at(0).org_id;
-    cell_path_ = p->grants.at(0).org_path;
-    // A meeting held within the last three days: minuted, not yet locked.
-    for (const auto& m : rtx->meetingsOfOrg(cell_, std::nullopt, std::nullopt))
-      if (m.meeting.status == MeetingStatus::held) meeting_ = m.meeting.id;
+    // A meeting held within the last three days whose minutes are complete
+    // enough to lock, in any cell.
+    for (Id org = 1; org < 200 && !meeting_; ++org)
+      for (const auto& m : rtx->meetingsOfOrg(org, std::nullopt, std::nullopt)) {
+        if (m.meeting.status != MeetingStatus::held) continue;
+        auto v = getMeeting(*store_, caller_, m.meeting.id);
+        if (!v || !v->completeness.complete()) continue;
+        meeting_ = m.meeting.id;
+        cell_ = org;
+        break;
+      }
+    ASSERT_TRUE(rtx->org(cell_));
+    cell_path_ = rtx->org(cell_)->path;
     ASSERT_NE(meeting_, 0) << "the demo has a held meeting to lock";
   }
   void TearDown() override {
