@@ -41,7 +41,9 @@ Result<LoginOk> login(Store& store, LoginThrottle& throttle, const std::string& 
     auto tx = store.read();
     user = tx->userByUsername(username);
   }
-  bool ok = user && !user->disabled ? verifyPassword(password, user->password_hash)
+  // An account still waiting for activation has no password: spend the same
+  // time as for an unknown user and refuse.
+  bool ok = user && !user->disabled && user->hasPassword() ? verifyPassword(password, user->password_hash)
                                     : (verifyPassword(password, decoyHash()), false);
   if (!ok) {
     throttle.recordFailure(username, address, steady);
@@ -59,7 +61,8 @@ Result<LoginOk> login(Store& store, LoginThrottle& throttle, const std::string& 
     out.principal = *p;
     tx->deleteExpiredSessions(now);
     tx->insertSession({sha256Hex(out.token), user->id, out.csrf_token, now,
-                       DateTime{now.unix_seconds + int64_t(cfg.lifetime_hours) * 3600}});
+                       DateTime{now.unix_seconds + int64_t(cfg.lifetime_hours) * 3600}, address});
+    tx->markLogin(user->id, now);
     AuditEntry e;
     e.at = now;
     e.actor_id = user->id;
