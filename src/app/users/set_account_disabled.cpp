@@ -16,7 +16,8 @@ Result<User> setAccountDisabled(Store& store, const Caller& c, Id user_id, bool 
   u->disabled = disabled;
   tx->updateUser(*u);
   int ended = disabled ? tx->deleteSessionsOf(u->id, std::nullopt) : 0;
-  std::vector<FieldChange> changes{{"disabled", auditValue(!disabled), auditValue(disabled)}};
+  const std::string on = "Đang dùng", off = "Đã khóa";
+  std::vector<FieldChange> changes{{"disabled", disabled ? on : off, disabled ? off : on}};
   if (disabled) changes.push_back({"sessions_ended", std::nullopt, std::to_string(ended)});
   writeAudit(*tx, c, disabled ? "account.disable" : "account.enable", "user", u->id, *home, changes);
   tx->commit();

@@ -137,4 +137,11 @@ export const fieldLabel: Record<string, string> = {
   version: 'Phiên bản',
   date: 'Ngày',
   to_cell_id: 'Chi bộ chuyển đến',
+  // accounts
+  grants: 'Quyền',
+  activation_expires: 'Mã kích hoạt hết hạn',
+  password: 'Mật khẩu',
+  sessions_ended: 'Số phiên đăng nhập bị kết thúc',
+  disabled: 'Trạng thái tài khoản',
+  session: 'Phiên đăng nhập',
 };
