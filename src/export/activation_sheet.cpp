@@ -2,6 +2,8 @@
 
 #include <cairo-pdf.h>
 
+#include <algorithm>
+
 #include "export/pango_text.h"
 #include "export/qr_code.h"
 

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "app/audit_write.h"
 #include "app/users/account_issue.h"
 #include "app/users/account_names.h"

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <set>
 
 #include "unit/app/fake_store.h"
@@ -42,7 +43,8 @@ TEST(AccountNames, CodesAreRandomReadableAndMatchTheirHashAsTyped) {
     for (char ch : c.code)
       if (ch != '-') typed.push_back(char(std::tolower(static_cast<unsigned char>(ch))));
     EXPECT_EQ(activationHashOf(" " + typed.substr(0, 6) + " " + typed.substr(6)), c.hash);
-    EXPECT_NE(c.hash.find_first_not_of("0123456789abcdef"), 0u);
+    EXPECT_EQ(c.hash.size(), 64u);
+    EXPECT_EQ(c.hash.find_first_not_of("0123456789abcdef"), std::string::npos);
   }
   EXPECT_EQ(activationHashOf(""), "");
   EXPECT_EQ(activationHashOf("ABCD-EFGH-JKM"), "");     // too short
