@@ -3,6 +3,9 @@
 // caller's own password and sessions. Password hashing and PDF drawing run on
 // the worker pool (offload), never on an I/O thread.
 #include <chrono>
+#include <deque>
+#include <map>
+#include <mutex>
 
 #include "app/users/users.h"
 #include "export/activation_sheet.h"
@@ -201,16 +204,37 @@ Reply grants(Api& api, Call& c) {
 
 // Guessing codes is throttled per address, apart from log-in failures (a ward
 // office activating hundreds of members from one address must not lock its
-// staff out): 20 wrong codes per 15 minutes. A code has about 59 random bits,
-// so the throttle only keeps the log quiet; it is not what makes codes safe.
-LoginThrottle& codeThrottle() {
-  static LoginThrottle t(LoginThrottle::Limits{20, 20, std::chrono::seconds(15 * 60)});
+// staff out): 20 wrong codes per 15 minutes, in memory. A code has about 59
+// random bits, so the throttle keeps the log quiet; it is not what makes codes safe.
+class CodeThrottle {
+ public:
+  int retryAfter(const std::string& address) {
+    std::lock_guard lock(mu_);
+    auto& q = failures_[address];
+    auto now = std::chrono::steady_clock::now();
+    while (!q.empty() && now - q.front() > kWindow) q.pop_front();
+    if (q.size() < kLimit) return 0;
+    return int(std::chrono::duration_cast<std::chrono::seconds>(kWindow - (now - q.front())).count()) + 1;
+  }
+  void recordFailure(const std::string& address) {
+    std::lock_guard lock(mu_);
+    failures_[address].push_back(std::chrono::steady_clock::now());
+  }
+
+ private:
+  static constexpr size_t kLimit = 20;
+  static constexpr std::chrono::seconds kWindow{15 * 60};
+  std::mutex mu_;
+  std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> failures_;
+};
+
+CodeThrottle& codeThrottle() {
+  static CodeThrottle t;
   return t;
 }
 
 std::optional<Reply> throttled(Api&, Call& c) {
-  auto now = std::chrono::steady_clock::now();
-  if (int wait = codeThrottle().retryAfter(c.address, c.address, now); wait > 0)
+  if (int wait = codeThrottle().retryAfter(c.address); wait > 0)
     return errorReply({ErrorKind::rate_limited, "rate_limited",
                        "Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau " + std::to_string((wait + 59) / 60) +
                            " phút.",
@@ -219,7 +243,7 @@ std::optional<Reply> throttled(Api&, Call& c) {
 }
 
 void recordCodeFailure(Call& c, const Error& e) {
-  if (e.code == "invalid_code") codeThrottle().recordFailure(c.address, c.address, std::chrono::steady_clock::now());
+  if (e.code == "invalid_code") codeThrottle().recordFailure(c.address);
 }
 
 std::optional<std::string> codeOf(BodyReader& b) {

@@ -26,6 +26,7 @@
 #include "store/meeting_records.h"
 #include "store/quality_records.h"
 #include "store/rollup_records.h"
+#include "store/throttle_records.h"
 
 namespace chibo {
 
@@ -169,6 +170,12 @@ class ReadTx {
   // The meeting's attachments not deleted, oldest first, without their bytes.
   virtual std::vector<AttachmentRecord> attachmentsOfMeeting(Id meeting_id) = 0;
   virtual std::optional<std::string> attachmentData(Id id) = 0;  // the bytes
+
+  // --- log-in throttle (0008): tx_throttle.cpp
+  virtual std::optional<ThrottleRecord> throttleRecord(std::string_view kind, std::string_view subject) = 0;
+  virtual std::optional<ThrottleRecord> throttleRecordById(Id id) = 0;
+  // Rows locked at `now` (locked_until > now), the latest lock first.
+  virtual std::vector<ThrottleRecord> lockedThrottleRecords(int64_t now, int limit) = 0;
 };
 
 class WriteTx : public ReadTx {
@@ -255,6 +262,14 @@ class WriteTx : public ReadTx {
   // --- attachments (0005)
   virtual Id insertAttachment(const AttachmentRecord& a, std::string_view data) = 0;
   virtual void markAttachmentDeleted(Id id, DateTime at) = 0;  // soft: sets deleted_at
+
+  // --- log-in throttle (0008)
+  // Inserts the row of (kind, subject) or replaces its counters; returns its id.
+  virtual Id putThrottleRecord(const ThrottleRecord& r) = 0;
+  virtual void deleteThrottleRecord(Id id) = 0;
+  // Deletes rows neither locked at `now` nor written since `idle_before`;
+  // returns how many went. Locked rows always stay.
+  virtual int pruneThrottleRecords(int64_t now, int64_t idle_before) = 0;
 
   virtual void commit() = 0;
 };

@@ -114,6 +114,12 @@ class SqliteTx final : public WriteTx {
   int deleteSessionsOf(Id user_id, std::optional<Id> session_id) override;
   void deleteExpiredSessions(DateTime now) override;
   void markLogin(Id user_id, DateTime at) override;
+  std::optional<ThrottleRecord> throttleRecord(std::string_view kind, std::string_view subject) override;
+  std::optional<ThrottleRecord> throttleRecordById(Id id) override;
+  std::vector<ThrottleRecord> lockedThrottleRecords(int64_t now, int limit) override;
+  Id putThrottleRecord(const ThrottleRecord& r) override;
+  void deleteThrottleRecord(Id id) override;
+  int pruneThrottleRecords(int64_t now, int64_t idle_before) override;
   Id appendAudit(const AuditEntry& e) override;
   Id insertMeeting(const MeetingRecord& m) override;
   void updateMeeting(const MeetingRecord& m) override;

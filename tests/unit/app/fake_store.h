@@ -57,6 +57,8 @@ struct Data {
   std::vector<CalendarToken> calendar_tokens;
   // Attachments (0005): each row with its bytes.
   std::vector<std::pair<AttachmentRecord, std::string>> attachments;
+  // Log-in throttle (0008).
+  std::vector<ThrottleRecord> throttle;
 };
 
 class FakeTx : public WriteTx {
@@ -457,6 +459,24 @@ class FakeTx : public WriteTx {
     return std::nullopt;
   }
 
+  // --- log-in throttle (0008)
+  std::optional<ThrottleRecord> throttleRecord(std::string_view kind, std::string_view subject) override {
+    for (const auto& r : d_.throttle)
+      if (r.kind == kind && r.subject == subject) return r;
+    return std::nullopt;
+  }
+  std::optional<ThrottleRecord> throttleRecordById(Id id) override { return findById(d_.throttle, id); }
+  std::vector<ThrottleRecord> lockedThrottleRecords(int64_t now, int limit) override {
+    std::vector<ThrottleRecord> out;
+    for (const auto& r : d_.throttle)
+      if (r.locked_until > now) out.push_back(r);
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+      return std::tie(b.locked_until, a.id) < std::tie(a.locked_until, b.id);
+    });
+    if (out.size() > size_t(limit)) out.resize(size_t(limit));
+    return out;
+  }
+
   // --- writes
   Id insertOrg(Org& o) override {
     writable();
@@ -779,6 +799,31 @@ class FakeTx : public WriteTx {
     writable();
     for (auto& [a, bytes] : d_.attachments)
       if (a.id == id && !a.deleted_at) a.deleted_at = at;
+  }
+
+  Id putThrottleRecord(const ThrottleRecord& r) override {
+    writable();
+    for (auto& x : d_.throttle)
+      if (x.kind == r.kind && x.subject == r.subject) {
+        Id id = x.id;
+        x = r;
+        x.id = id;
+        return id;
+      }
+    ThrottleRecord n = r;
+    n.id = d_.throttle.empty() ? 1 : d_.throttle.back().id + 1;
+    d_.throttle.push_back(n);
+    return n.id;
+  }
+  void deleteThrottleRecord(Id id) override {
+    writable();
+    std::erase_if(d_.throttle, [&](const ThrottleRecord& r) { return r.id == id; });
+  }
+  int pruneThrottleRecords(int64_t now, int64_t idle_before) override {
+    writable();
+    return int(std::erase_if(d_.throttle, [&](const ThrottleRecord& r) {
+      return r.locked_until <= now && r.updated_at < idle_before;
+    }));
   }
 
   void commit() override {
