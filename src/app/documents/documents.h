@@ -1,6 +1,5 @@
 #pragma once
-// The papers a cell keeps and the report a ward files (issue 5 §4, §5), made
-// from the records: the minutes (biên bản) and the resolution (nghị quyết) of
+// The papers a cell keeps and the report a ward files, made from the records: the minutes (biên bản) and the resolution (nghị quyết) of
 // a meeting, its attendance list, the year's task list of an org, and the
 // monthly briefing report (báo cáo giao ban) of a committee.
 //
