@@ -155,8 +155,12 @@ test('log-in works with the keyboard only (Tab / Enter)', async () => {
   check((await focusedId()) === 'login-password', 'Tab from username did not reach the password field');
   await page.keyboard.type(PASS);
   await page.keyboard.press('Enter');
-  // A cell secretary lands on their cell.
-  await waitFor(async () => /#\/orgs\/\d+$/.test(page.url()), 'landing on #/orgs/{id}');
+  // A cell secretary lands on their next job: the cell's current or next meeting (else its meetings).
+  await waitFor(async () => /#\/(meetings\/\d+|orgs\/\d+\/meetings)$/.test(page.url()), 'landing on the next meeting');
+  const me = await (await page.request.get(`${ctx.base}/api/v1/me`)).json();
+  const cell = me.user.grants.find((g) => g.role === 'cell');
+  check(cell, `${USER} has no cell grant`);
+  await page.goto(`${ctx.base}/#/orgs/${cell.org_id}`);
   await visible(page.getByRole('heading', { level: 1 }), 'the cell heading');
   await visible(page.getByRole('navigation', { name: 'Điều hướng chính' }), 'main navigation landmark');
   ctx.cellUrl = page.url();
