@@ -44,7 +44,7 @@ void attendance(PartyDocument& d, const MinutesInput& in) {
   d.body.push_back(Heading{"I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN"});
   BulletList who;
   who.items.push_back(item("Thời gian: ", "bắt đầu lúc " + clockPhrase(in.start) + ", ngày " + in.start.date().vn() + "."));
-  if (!in.place.empty()) who.items.push_back(item("Địa điểm: ", in.place + "."));
+  if (!in.place.empty()) who.items.push_back(item("Địa điểm: ", endSentence(in.place)));
   who.items.push_back(item("Chủ trì: ", comrade(in.chair) + "."));
   who.items.push_back(item("Thư ký: ", comrade(in.secretary) + "."));
   if (!in.guests.empty()) {
@@ -73,7 +73,7 @@ void attendance(PartyDocument& d, const MinutesInput& in) {
     who_absent.marker = "+";
     who_absent.level = 1;
     for (const auto& a : in.absent_with_reason)
-      who_absent.items.push_back({{"Đồng chí " + a.name + ": " + a.reason + ".", false, false}});
+      who_absent.items.push_back({{endSentence("Đồng chí " + a.name + ": " + a.reason), false, false}});
     d.body.push_back(who_absent);
   }
   BulletList rest;
@@ -85,7 +85,7 @@ void attendance(PartyDocument& d, const MinutesInput& in) {
     without += ")";
   }
   rest.items.push_back(item("Vắng không có lý do: ", without + "."));
-  if (!in.dues_status.empty()) rest.items.push_back(item("Đảng phí: ", in.dues_status + "."));
+  if (!in.dues_status.empty()) rest.items.push_back(item("Đảng phí: ", endSentence(in.dues_status)));
   d.body.push_back(rest);
 }
 
@@ -122,7 +122,7 @@ void proceedings(PartyDocument& d, const MinutesInput& in) {
     }
     if (!a.records.empty()) {
       BulletList recs;
-      for (const auto& r : a.records) recs.items.push_back({{r, false, false}});
+      for (const auto& r : a.records) recs.items.push_back({{endSentence(r), false, false}});
       d.body.push_back(recs);
       recorded = true;
     }

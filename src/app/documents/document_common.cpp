@@ -34,13 +34,42 @@ std::string placeOf(ReadTx& tx, const Org& org) {
   return "";
 }
 
+// "THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH" with the name after the last body or
+// place word ("HỒ CHÍ MINH") joined by no-break spaces, so a header line that
+// wraps never splits a proper name (HD 36-HD/VPTW: the body's name is written
+// in full; a name cut in two reads as two places). Names of one or two words
+// are left as they are: they fit the half-page header column.
+std::string keepNameTogether(const std::string& upper) {
+  static const char* kWords[] = {"ĐẢNG", "ỦY", "BỘ", "CHI", "TỔ", "THÀNH", "PHỐ", "TỈNH", "QUẬN", "HUYỆN",
+                                 "THỊ", "XÃ", "TRẤN", "PHƯỜNG", "ĐẶC", "KHU"};
+  std::vector<std::string> words;
+  for (size_t start = 0; start < upper.size();) {
+    size_t sp = upper.find(' ', start);
+    std::string w = upper.substr(start, sp == std::string::npos ? std::string::npos : sp - start);
+    if (!w.empty()) words.push_back(w);
+    if (sp == std::string::npos) break;
+    start = sp + 1;
+  }
+  size_t name = 0;
+  for (size_t i = 0; i < words.size(); ++i)
+    for (const char* k : kWords)
+      if (words[i] == k) name = i + 1;
+  if (words.size() - name < 3) return upper;
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i) out += i > name ? "\u00a0" : " ";
+    out += words[i];
+  }
+  return out;
+}
+
 }  // namespace
 
 DocumentHeading headingOf(ReadTx& tx, const Org& org, Date date) {
   DocumentHeading h;
   if (org.parent_id)
-    if (auto parent = tx.org(*org.parent_id)) h.superior_body = upperVn(parent->name);
-  h.issuing_body = upperVn(org.name);
+    if (auto parent = tx.org(*org.parent_id)) h.superior_body = keepNameTogether(upperVn(parent->name));
+  h.issuing_body = keepNameTogether(upperVn(org.name));
   h.place = placeOf(tx, org);
   h.date = date;
   return h;

@@ -33,7 +33,7 @@ std::string previousTaskLine(const TaskView& t, const std::map<Id, std::string>&
   if (!t.review) return s + "chưa đánh giá.";
   s += std::string(label(t.review->outcome));
   if (!t.review->note.empty()) s += " – " + t.review->note;
-  return s + ".";
+  return endSentence(s);
 }
 
 std::string assignedTaskLine(const TaskView& t, const std::map<Id, std::string>& names) {
@@ -68,7 +68,7 @@ std::vector<std::string> qualityLines(Store& store, const RuleCatalog* rules, co
   if (s.pending) line += "; chưa đủ dữ liệu để xếp loại (còn thiếu: " + missing + ")";
   else line += ", xếp loại " + s.grade_label;
   std::vector<std::string> out{line + "."};
-  if (!sv->self->evaluation.note.empty()) out.push_back("Nhận xét: " + sv->self->evaluation.note);
+  if (!sv->self->evaluation.note.empty()) out.push_back(endSentence("Nhận xét: " + sv->self->evaluation.note));
   return out;
 }
 
