@@ -373,6 +373,10 @@ test('a secretary plans a meeting on the "Sinh hoạt" tab (390×844)', async ()
   await page.getByLabel('Người chủ trì').selectOption({ index: 1 });
   await page.getByLabel('Thư ký cuộc họp').selectOption({ index: 2 });
   await page.getByRole('button', { name: 'Lập kế hoạch', exact: true }).click();
+  // When the month already has a regular meeting, the form asks before planning a second one.
+  const again = page.getByRole('button', { name: 'Vẫn lập thêm', exact: true });
+  await waitFor(async () => /#\/meetings\/\d+$/.test(page.url()) || (await again.count()) > 0, 'the new meeting or the question');
+  if (await again.count()) await again.click();
   await waitFor(async () => /#\/meetings\/\d+$/.test(page.url()), 'the new meeting page');
   ctx.meetingUrl = page.url();
   await visible(page.getByRole('heading', { level: 1, name: /Sinh hoạt thường kỳ/ }), 'the meeting heading');
