@@ -204,6 +204,36 @@ TEST_F(DocumentsMinutesFullTest, EveryRecordedItemIsInTheMinutesPdfAndDocxAndThe
   // Locking keeps the record; the conclusion can no longer be edited in place.
   ASSERT_EQ(c.post(meetingPath(id, "/finalize"), json::object{}).status, 200);
   EXPECT_EQ(c.patch(meetingPath(id), json::object{{"conclusion", "sửa sau khi khóa"}}).status, 409);
+
+  // The audit log of this meeting reads in Vietnamese: actions, fields, names and marks.
+  auto ward = as("canbo.phuong");
+  auto log = ward.get("/api/v1/audit?org=" + std::to_string(kp1_) + "&target_type=meeting&target_id=" + std::to_string(id) +
+                      "&limit=200");
+  ASSERT_EQ(log.status, 200) << log.raw;
+  std::map<std::string, std::string> labels;
+  bool excusedShown = false;
+  for (auto& row : log.obj().at("items").as_array()) {
+    const auto& r = row.as_object();
+    labels[str(r.at("action"))] = str(r.at("action_label"));
+    EXPECT_EQ(str(r.at("target_label")), "Cuộc họp");
+    for (auto& chv : r.at("changes").as_array()) {
+      const auto& ch = chv.as_object();
+      std::string label = str(ch.at("field_label"));
+      EXPECT_NE(label, "Thông tin khác") << ch.at("field");
+      if (str(ch.at("field")) == "attendance[" + std::to_string(excused) + "]") {
+        EXPECT_EQ(label, "Điểm danh: " + names[excused]);
+        ASSERT_TRUE(ch.at("after_text").is_string());
+        EXPECT_EQ(str(ch.at("after_text")).rfind("Vắng có lý do", 0), 0u) << ch.at("after_text");
+        excusedShown = true;
+      }
+      if (str(ch.at("field")) == "chair_member_id" && ch.at("after_text").is_string())
+        EXPECT_EQ(str(ch.at("after_text")), names[chair]);
+    }
+  }
+  EXPECT_TRUE(excusedShown);
+  EXPECT_EQ(labels["meeting.finalize"], "Khóa biên bản");
+  EXPECT_EQ(labels["meeting.attendance"], "Điểm danh");
+  EXPECT_EQ(labels["meeting.end"], "Kết thúc cuộc họp");
 }
 
 }  // namespace chibo::testing
