@@ -211,12 +211,13 @@ Result<BriefingOut> briefing(Store& store, const Caller& c, Id org_id, int year,
     XlsxSheet warnSheet;
     warnSheet.name = "Cảnh báo";
     warnSheet.title = "Cảnh báo sớm đang mở – " + org->name;
-    warnSheet.header = {"Mức độ", "Chi bộ", "Đối tượng", "Nội dung", "Quy định"};
+    // The citation of the threshold (document and article), not the rule's internal id.
+    warnSheet.header = {"Mức độ", "Chi bộ", "Đối tượng", "Nội dung", "Căn cứ"};
     for (const auto& w : warnings)
       if (!w.ack)
         warnSheet.rows.push_back({std::string(label(w.warning.severity)), w.org.name, w.subject_name,
-                                  w.warning.message, w.warning.rule});
-    warnSheet.column_widths = {12, 30, 26, 80, 10};
+                                  w.warning.message, w.warning.source});
+    warnSheet.column_widths = {12, 30, 26, 80, 40};
     book.sheets.push_back(std::move(warnSheet));
   }
 
