@@ -79,6 +79,7 @@ constexpr std::array kFields{
     Pair{"address", "Địa chỉ"},
     Pair{"admission_ceremony_date", "Ngày kết nạp"},
     Pair{"admission_decision_date", "Ngày quyết định kết nạp"},
+    Pair{"agenda", "Chương trình, ghi chép các bước"},
     Pair{"agenda_item_id", "Mục chương trình"},
     Pair{"archived", "Ngừng hoạt động"},
     Pair{"assessment", "Đánh giá kết quả"},
@@ -150,6 +151,27 @@ constexpr std::array kFields{
     Pair{"vote", "Biểu quyết"},
     Pair{"workplace", "Nơi làm việc"},
     Pair{"year", "Năm"},
+    Pair{"reason", "Lý do"},
+    Pair{"version", "Phiên bản"},
+    Pair{"summary", "Tóm tắt ý kiến"},
+    Pair{"quarter", "Quý"},
+    Pair{"minutes", "Biên bản"},
+    Pair{"meeting", "Cuộc họp"},
+};
+
+// The judgement criteria of the rubrics in rules/, for "self.conduct" and
+// "committee.conduct" (evaluation changes).
+constexpr std::array kCriteria{
+    Pair{"duration", "Thời lượng sinh hoạt"},
+    Pair{"attendance", "Tỷ lệ đảng viên dự họp"},
+    Pair{"preparation", "Công tác chuẩn bị"},
+    Pair{"conduct", "Nội dung và cách thức tiến hành sinh hoạt"},
+    Pair{"chairing", "Điều hành của đồng chí chủ trì"},
+    Pair{"principles", "Chấp hành nguyên tắc tổ chức sinh hoạt đảng"},
+    Pair{"resolution_results", "Kết quả thực hiện nghị quyết kỳ trước"},
+    Pair{"closing", "Kết thúc: kết luận, biểu quyết, đọc lại biên bản"},
+    Pair{"speakers", "Tỷ lệ đảng viên phát biểu"},
+    Pair{"note", "Nhận xét"},
 };
 
 template <size_t N>
@@ -208,6 +230,11 @@ std::string_view auditTargetLabel(std::string_view target_type) {
 std::string auditFieldLabel(std::string_view field, const std::map<Id, std::string>& names) {
   if (auto id = attendanceId(field)) return "Điểm danh: " + nameOr(names, *id);
   if (auto v = find(kFields, field)) return std::string(*v);
+  for (auto [prefix, who] : {Pair{"self.", "Chi bộ tự chấm"}, Pair{"committee.", "Cấp trên chấm"}})
+    if (field.substr(0, prefix.size()) == prefix) {
+      auto c = find(kCriteria, field.substr(prefix.size()));
+      return std::string(who) + ": " + std::string(c ? *c : "tiêu chí khác");
+    }
   return "Thông tin khác";
 }
 
