@@ -193,12 +193,18 @@ TEST_F(DocumentsMinutesFullTest, EveryRecordedItemIsInTheMinutesPdfAndDocxAndThe
   auto nq = rawGet(&c, meetingPath(id, "/resolution.pdf"));
   ASSERT_EQ(nq.status, 200) << nq.body;
   auto nqText = pdfText(nq.body);
-  for (const std::string item :
-       {number, std::string("Chi bộ hoàn thành tốt công tác vận động quỹ vì người nghèo"),
-        std::string("Tỷ lệ hộ đăng ký gia đình văn hóa: 95 %"), std::string("Tổ chức ngày chủ nhật xanh toàn khu phố"),
-        std::string("Tổ trưởng các tổ dân phố báo cáo hằng tuần"), tasks[0], tasks[1],
-        "Nghị quyết được Chi bộ biểu quyết thông qua với " + std::to_string(n - 1) + "/" + std::to_string(n),
-        std::string("Quy tắc biểu quyết:")})
+  const std::vector<std::string> resolved{
+      number,
+      "Chi bộ hoàn thành tốt công tác vận động quỹ vì người nghèo",
+      "Tỷ lệ hộ đăng ký gia đình văn hóa: 95 %",
+      "Tổ chức ngày chủ nhật xanh toàn khu phố",
+      "Tổ trưởng các tổ dân phố báo cáo hằng tuần",
+      tasks[0],
+      tasks[1],
+      "Nghị quyết được Chi bộ biểu quyết thông qua với " + std::to_string(n - 1) + "/" + std::to_string(n),
+      "Quy tắc biểu quyết:",
+  };
+  for (const auto& item : resolved)
     EXPECT_NE(nqText.find(collapse(item)), std::string::npos) << item;
 
   // Locking keeps the record; the conclusion can no longer be edited in place.
@@ -226,8 +232,9 @@ TEST_F(DocumentsMinutesFullTest, EveryRecordedItemIsInTheMinutesPdfAndDocxAndThe
         EXPECT_EQ(str(ch.at("after_text")).rfind("Vắng có lý do", 0), 0u) << ch.at("after_text");
         excusedShown = true;
       }
-      if (str(ch.at("field")) == "chair_member_id" && ch.at("after_text").is_string())
+      if (str(ch.at("field")) == "chair_member_id" && ch.at("after_text").is_string()) {
         EXPECT_EQ(str(ch.at("after_text")), names[chair]);
+      }
     }
   }
   EXPECT_TRUE(excusedShown);

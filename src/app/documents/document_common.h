@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/meetings/meeting_access.h"
 #include "app/meetings/meetings.h"
 #include "export/document_inputs.h"
 #include "export/party_document.h"

@@ -12,6 +12,7 @@
 #include "domain/meeting/vn_format.h"
 #include "domain/meeting/vote.h"
 #include "export/minutes.h"
+#include "export/text.h"
 
 namespace chibo {
 using namespace docs;

@@ -5,6 +5,7 @@
 #include "domain/meeting/vn_format.h"
 #include "domain/meeting/vote.h"
 #include "domain/text/vn_text.h"
+#include "export/text.h"
 #include "app/documents/document_common.h"
 
 namespace chibo {
