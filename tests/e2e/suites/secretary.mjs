@@ -6,9 +6,11 @@
 // pdftotext and every recorded item is found in it. Then each role's landing page, the audit log
 // in Vietnamese, and an axe-core scan of the main screens of each role (0 serious or critical).
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export default function register(h) {
   const { test, ctx, check, visible, waitFor, phoneLogin, noOverflow, shot, vnToday } = h;
@@ -22,8 +24,9 @@ export default function register(h) {
 
   /** Serious and critical axe-core violations on the page as it is now, printed. */
   async function axeScan(page, what) {
-    if (!(await page.evaluate(() => typeof window.axe !== 'undefined')))
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    // The app's Content-Security-Policy (default-src 'self') refuses an injected <script> tag
+    // (page.addScriptTag), so axe's source is evaluated through the DevTools protocol instead.
+    if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(axeSource);
     const found = await page.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ['violations'] });
       return r.violations
@@ -221,6 +224,8 @@ export default function register(h) {
         await axeScan(page, what);
         if (user === h.COMMITTEE_USER) {
           const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+          const menu = page.getByRole('button', { name: 'Menu' });
+          if (await menu.isVisible()) await menu.click();
           await nav.getByRole('link', { name: 'Nhật ký' }).click();
           await visible(page.getByRole('heading', { level: 1, name: 'Nhật ký thay đổi' }), 'audit heading');
           await page.getByLabel('Loại đối tượng').selectOption('meeting');
