@@ -64,7 +64,17 @@ export const router = $state<{ route: Route; hash: string }>({
   hash: location.hash,
 });
 
+/**
+ * A page with unsaved work sets `leaveGuard`; it is asked before the route changes and may keep
+ * the user where they are (returns false). Checked here, before any page is torn down.
+ */
+export const navigation: { leaveGuard: null | (() => boolean) } = { leaveGuard: null };
+
 addEventListener('hashchange', () => {
+  if (navigation.leaveGuard && location.hash !== router.hash && !navigation.leaveGuard()) {
+    history.replaceState(null, '', router.hash || '#/');
+    return;
+  }
   router.hash = location.hash;
   router.route = parse(location.hash);
 });
