@@ -333,6 +333,7 @@ std::vector<Route> routeTable() {
   addOversightRoutes(out);
   addDocumentRoutes(out);
   addAttachmentRoutes(out);
+  addAccountRoutes(out);
   return out;
 }
 

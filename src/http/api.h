@@ -75,6 +75,8 @@ struct ApiConfig {
   // Quality (issue 4): the rule files loaded at start (loadRuleCatalog); the
   // rules, score and warning routes answer 500 without it.
   std::shared_ptr<const RuleCatalog> rules;
+  // How long an activation code printed for a new account stays valid.
+  int activation_days = 14;
 };
 
 class Api {
@@ -120,6 +122,7 @@ void addQualityRoutes(std::vector<Route>& out);  // routes_quality.cpp
 void addOversightRoutes(std::vector<Route>& out);  // routes_oversight.cpp
 void addDocumentRoutes(std::vector<Route>& out);   // routes_documents.cpp
 void addAttachmentRoutes(std::vector<Route>& out);  // routes_attachments.cpp
+void addAccountRoutes(std::vector<Route>& out);     // routes_accounts.cpp
 
 void send(const restinio::request_handle_t& req, const Reply& r);
 

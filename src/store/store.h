@@ -86,6 +86,12 @@ class ReadTx {
   virtual std::optional<User> userByUsername(std::string_view username) = 0;
   virtual std::vector<UserGrant> grantsOf(Id user_id) = 0;
   virtual std::optional<Session> session(std::string_view token_hash) = 0;
+  virtual std::optional<User> userByMember(Id member_id) = 0;  // the oldest, if several
+  virtual std::optional<User> userByActivationHash(std::string_view hash) = 0;
+  // Accounts whose member's current cell, or any of whose grants, lies in the
+  // subtree of `org_path`; by id.
+  virtual std::vector<User> accountsUnder(const std::string& org_path) = 0;
+  virtual std::vector<Session> sessionsOf(Id user_id) = 0;  // newest first
 
   // --- audit
   virtual std::vector<AuditEntry> audit(const AuditQuery& q) = 0;
@@ -194,9 +200,14 @@ class WriteTx : public ReadTx {
   virtual Id insertUser(const User& u) = 0;
   virtual void updateUser(const User& u) = 0;
   virtual Id insertGrant(const UserGrant& g) = 0;
+  // Makes the user's grants exactly `grants` (their user_id is ignored).
+  virtual void replaceGrants(Id user_id, const std::vector<UserGrant>& grants) = 0;
   virtual void insertSession(const Session& s) = 0;
   virtual void deleteSession(std::string_view token_hash) = 0;
+  // Ends every session of the user, or only `session_id` of theirs; returns how many ended.
+  virtual int deleteSessionsOf(Id user_id, std::optional<Id> session_id) = 0;
   virtual void deleteExpiredSessions(DateTime now) = 0;
+  virtual void markLogin(Id user_id, DateTime at) = 0;  // users.last_login_at
 
   virtual Id appendAudit(const AuditEntry& e) = 0;
 

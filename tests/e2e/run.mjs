@@ -191,8 +191,12 @@ test('log-in works with the keyboard only (Tab / Enter)', async () => {
   check((await focusedId()) === 'login-password', 'Tab from username did not reach the password field');
   await page.keyboard.type(PASS);
   await page.keyboard.press('Enter');
-  // A cell secretary lands on their cell.
-  await waitFor(async () => /#\/orgs\/\d+$/.test(page.url()), 'landing on #/orgs/{id}');
+  // A cell secretary lands on their next job: the cell's current or next meeting (else its meetings).
+  await waitFor(async () => /#\/(meetings\/\d+|orgs\/\d+\/meetings)$/.test(page.url()), 'landing on the next meeting');
+  const me = await (await page.request.get(`${ctx.base}/api/v1/me`)).json();
+  const cell = me.user.grants.find((g) => g.role === 'cell');
+  check(cell, `${USER} has no cell grant`);
+  await page.goto(`${ctx.base}/#/orgs/${cell.org_id}`);
   await visible(page.getByRole('heading', { level: 1 }), 'the cell heading');
   await visible(page.getByRole('navigation', { name: 'Điều hướng chính' }), 'main navigation landmark');
   ctx.cellUrl = page.url();
@@ -408,6 +412,10 @@ test('a secretary plans a meeting on the "Sinh hoạt" tab (390×844)', async ()
   await page.getByLabel('Người chủ trì').selectOption({ index: 1 });
   await page.getByLabel('Thư ký cuộc họp').selectOption({ index: 2 });
   await page.getByRole('button', { name: 'Lập kế hoạch', exact: true }).click();
+  // When the month already has a regular meeting, the form asks before planning a second one.
+  const again = page.getByRole('button', { name: 'Vẫn lập thêm', exact: true });
+  await waitFor(async () => /#\/meetings\/\d+$/.test(page.url()) || (await again.count()) > 0, 'the new meeting or the question');
+  if (await again.count()) await again.click();
   await waitFor(async () => /#\/meetings\/\d+$/.test(page.url()), 'the new meeting page');
   ctx.meetingUrl = page.url();
   await visible(page.getByRole('heading', { level: 1, name: /Sinh hoạt thường kỳ/ }), 'the meeting heading');

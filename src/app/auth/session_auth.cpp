@@ -91,7 +91,9 @@ Result<LoginOk> completeLogin(Store& store, LoginThrottle& throttle, const Login
                               const SessionConfig& cfg) {
   const std::optional<User>& user = a.user;
   const std::string& account = a.account;
-  bool ok = user && !user->disabled ? verifyPassword(password, user->password_hash)
+  // An account still waiting for activation has no password: spend the same
+  // time as for an unknown user and refuse.
+  bool ok = user && !user->disabled && user->hasPassword() ? verifyPassword(password, user->password_hash)
                                     : (verifyPassword(password, decoyHash()), false);
   if (!ok) return Error{ErrorKind::unauthenticated, "bad_credentials", "Tên đăng nhập hoặc mật khẩu không đúng.", {}};
   LoginOk out;
@@ -106,7 +108,8 @@ Result<LoginOk> completeLogin(Store& store, LoginThrottle& throttle, const Login
     throttle.succeeded(*tx, account, address, now.unix_seconds);
     tx->deleteExpiredSessions(now);
     tx->insertSession({sha256Hex(out.token), user->id, out.csrf_token, now,
-                       DateTime{now.unix_seconds + int64_t(cfg.lifetime_hours) * 3600}});
+                       DateTime{now.unix_seconds + int64_t(cfg.lifetime_hours) * 3600}, address});
+    tx->markLogin(user->id, now);
     AuditEntry e;
     e.at = now;
     e.actor_id = user->id;
