@@ -5,10 +5,13 @@
 
 #include <csignal>
 
+#include "http/metrics.h"
+
 namespace chibo::http {
 
 struct Traits : restinio::default_traits_t {
   using request_handler_t = restinio::router::express_router_t<>;
+  using connection_state_listener_t = ConnectionCounter;  // open connections for /metrics
 };
 
 void runServer(Api& api, const ServerConfig& cfg, std::function<void(unsigned short)> on_listening) {
@@ -20,6 +23,7 @@ void runServer(Api& api, const ServerConfig& cfg, std::function<void(unsigned sh
                       .address(cfg.host)
                       .port(cfg.port)
                       .request_handler(api.router())
+                      .connection_state_listener(std::make_shared<ConnectionCounter>())
                       .acceptor_post_bind_hook([&bound](asio::ip::tcp::acceptor& a) { bound = a.local_endpoint().port(); })
                       // RESTinio 0.6.16 with the default of one pipelined request resets its
                       // parser a second time after answering a request synchronously, so a next

@@ -30,6 +30,11 @@ class WorkerPool {
     }
     cv_.notify_one();
   }
+  // Jobs posted and not yet started.
+  size_t queued() const {
+    std::lock_guard g(mu_);
+    return jobs_.size();
+  }
 
  private:
   void loop() {
@@ -45,7 +50,7 @@ class WorkerPool {
       job();
     }
   }
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::function<void()>> jobs_;
   bool stop_ = false;
