@@ -45,7 +45,8 @@ static int serve(const Settings& s) {
   http::configureAccessLog(s.access_log);
   cli::installCrashReport();
   auto store = openSqliteStore({s.db, false, std::max(2, s.threads)});
-  http::ApiConfig api_cfg{s.web_dir};
+  http::ApiConfig api_cfg;
+  api_cfg.web_dir = s.web_dir;
   api_cfg.rules = std::make_shared<const RuleCatalog>(std::move(*rules));
   api_cfg.secure_cookie = s.https;
   api_cfg.public_url = s.public_url;

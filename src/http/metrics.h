@@ -53,8 +53,9 @@ Metrics& metrics();
 // RESTinio's connection state listener, feeding metrics().openConnections().
 struct ConnectionCounter {
   void state_changed(const restinio::connection_state::notice_t& n) noexcept {
-    if (restinio::get_if<restinio::connection_state::accepted_t>(&n.cause())) metrics().connectionOpened();
-    else if (restinio::get_if<restinio::connection_state::closed_t>(&n.cause())) metrics().connectionClosed();
+    const auto cause = n.cause();
+    if (restinio::get_if<restinio::connection_state::accepted_t>(&cause)) metrics().connectionOpened();
+    else if (restinio::get_if<restinio::connection_state::closed_t>(&cause)) metrics().connectionClosed();
   }
 };
 
