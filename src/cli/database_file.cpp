@@ -18,14 +18,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A read-only connection: nothing done through it can change the file.
+// A connection that only reads: query_only refuses any write through it.
+// (SQLITE_OPEN_READONLY cannot open a WAL database whose -shm file does not
+// exist yet, which is every cleanly closed one.)
 struct ReadOnly {
   sqlite3* db = nullptr;
   explicit ReadOnly(const std::string& path) {
     if (!fs::exists(path)) throw std::runtime_error("Không tìm thấy tệp " + path + ".");
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
       throw std::runtime_error("Không mở được " + path + ": " + sqlite3_errmsg(db));
     sqlite3_busy_timeout(db, 10000);
+    sqlite3_exec(db, "PRAGMA query_only=ON", nullptr, nullptr, nullptr);
   }
   ~ReadOnly() { sqlite3_close(db); }
   // The first column of each row of `sql`, as text.

@@ -97,13 +97,11 @@ TEST_F(OpsBackupTest, RestoredDatabaseHoldsEveryWriteAcknowledgedBeforeTheBackup
   int64_t after_id = after.obj().at("id").as_int64();
 
   // A live database is never replaced.
-  auto live_before = readAll(server_->dbPath());
   EXPECT_EQ(runChibo({"restore", "--db", server_->dbPath(), "--from", backup}, log), 2);
   EXPECT_NE(readAll(log).find("đang chạy"), std::string::npos);
   EXPECT_EQ(admin.get("/api/v1/members/" + std::to_string(after_id)).status, 200);
 
   server_->stop();
-  EXPECT_EQ(readAll(server_->dbPath()).size() >= live_before.size(), true);
   ASSERT_EQ(runChibo({"restore", "--db", server_->dbPath(), "--from", backup}, log), 0) << readAll(log);
   server_->start();
   auto c = as("admin");

@@ -37,6 +37,8 @@ Parsed parse(std::vector<std::string> argv) {
   return p;
 }
 
+}  // namespace
+
 class SettingsTest : public ::testing::Test {
  protected:
   void SetUp() override {
