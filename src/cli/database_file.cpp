@@ -107,8 +107,9 @@ void backupDatabase(const std::string& db, const std::string& out) {
   std::string partial = out + ".partial";
   fs::remove(partial);
   {
-    // Read-write open without the store: no migration, no pragma that
-    // changes the file; query_only makes that a promise.
+    // Opened without the store: no migration, no pragma that changes the
+    // file. (query_only would refuse VACUUM INTO itself, which only reads
+    // this database.)
     if (!fs::exists(db)) throw std::runtime_error("Không tìm thấy cơ sở dữ liệu " + db + ".");
     sqlite3* c = nullptr;
     if (sqlite3_open_v2(db.c_str(), &c, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
@@ -117,7 +118,6 @@ void backupDatabase(const std::string& db, const std::string& out) {
       throw std::runtime_error("Không mở được " + db + ": " + e);
     }
     sqlite3_busy_timeout(c, 10000);
-    sqlite3_exec(c, "PRAGMA query_only=ON", nullptr, nullptr, nullptr);
     sqlite3_stmt* st = nullptr;
     int rc = sqlite3_prepare_v2(c, "VACUUM INTO ?1", -1, &st, nullptr);
     if (rc == SQLITE_OK) {
