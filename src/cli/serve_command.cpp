@@ -15,7 +15,7 @@
 
 namespace chibo::cli {
 
-static int serve(const Settings& s) {
+static int serve(const Settings& s, int activation_days) {
   for (const auto& p : checkSettings(s, true)) std::cerr << p << "\n";
   if (!checkSettings(s, true).empty()) {
     if (!std::filesystem::exists(s.db))
@@ -47,6 +47,7 @@ static int serve(const Settings& s) {
   auto store = openSqliteStore({s.db, false, std::max(2, s.threads)});
   http::ApiConfig api_cfg;
   api_cfg.web_dir = s.web_dir;
+  api_cfg.activation_days = activation_days;
   api_cfg.rules = std::make_shared<const RuleCatalog>(std::move(*rules));
   api_cfg.secure_cookie = s.https;
   api_cfg.public_url = s.public_url;
@@ -73,7 +74,10 @@ static int serve(const Settings& s) {
 
 Command addServeCommand(CLI::App& root, Settings& s) {
   auto* cmd = root.add_subcommand("serve", "Chạy máy chủ web");
-  return {cmd, [&s] { return serve(s); }};
+  auto activation_days = std::make_shared<int>(14);
+  cmd->add_option("--activation-days", *activation_days, "Số ngày mã kích hoạt tài khoản mới còn hiệu lực (mặc định 14)")
+      ->check(CLI::Range(1, 365));
+  return {cmd, [&s, activation_days] { return serve(s, *activation_days); }};
 }
 
 }  // namespace chibo::cli

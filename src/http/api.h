@@ -39,6 +39,7 @@ struct Call {
   std::string csrf_token;
   boost::json::object body;      // parsed for POST/PUT/PATCH
   std::string address;           // client address, for throttling
+  std::shared_ptr<void> pre;     // what the route's precheck hands its handler
   std::optional<std::string> query(const char* name) const;
   // The numeric path parameter `name` (routes only match digits).
   Id pathId(const char* name) const;
@@ -57,6 +58,10 @@ struct Route {
   // instead of ApiConfig::max_json_body (413 file_too_large above it).
   bool raw_body = false;
   size_t max_body = 0;
+  // Runs on the I/O thread before an offloaded handler is queued; an answer
+  // here is sent at once and the handler never runs (a locked-out log-in is
+  // refused without waiting behind password hashing).
+  std::function<std::optional<Reply>(Api&, Call&)> precheck;
 };
 
 struct ApiConfig {
@@ -77,6 +82,8 @@ struct ApiConfig {
   std::string metrics_token;
   std::string db_path;
   int64_t min_free_bytes = 64ll << 20;
+  // How long an activation code printed for a new account stays valid.
+  int activation_days = 14;
 };
 
 class Api {
@@ -99,13 +106,16 @@ class Api {
   Store& store_;
   ApiConfig cfg_;
   LoginThrottle throttle_;
-  WorkerPool workers_{2};  // at most two argon2id hashes at once: 128 MiB
+  // At most two argon2id hashes at once (128 MiB); 32 waiting is about 1.5 s
+  // of hashing (~90 ms each), beyond which a client is told to come back.
+  WorkerPool workers_{2, 32};
   std::vector<Route> routes_;
 };
 
 // Every route of the API, in documentation order.
 std::vector<Route> routeTable();
 void addAuthRoutes(std::vector<Route>& out);
+void addLockoutRoutes(std::vector<Route>& out);  // routes_lockouts.cpp
 void addOrgRoutes(std::vector<Route>& out);
 void addMemberRoutes(std::vector<Route>& out);
 void addRoleRoutes(std::vector<Route>& out);
@@ -116,6 +126,7 @@ void addDocumentRoutes(std::vector<Route>& out);   // routes_documents.cpp
 void addAttachmentRoutes(std::vector<Route>& out);  // routes_attachments.cpp
 // /healthz, /readyz, /metrics: outside /api/v1, for load balancers and Prometheus.
 void addOpsRoutes(Api& api, restinio::router::express_router_t<>& router);  // routes_ops.cpp
+void addAccountRoutes(std::vector<Route>& out);     // routes_accounts.cpp
 
 void send(const restinio::request_handle_t& req, const Reply& r);
 

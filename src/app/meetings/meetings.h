@@ -89,6 +89,7 @@ struct MeetingFields {
   std::optional<Id> chair_member_id, secretary_member_id, thematic_plan_id;
   std::optional<std::vector<GuestInput>> guests;
   std::optional<int> period_year, period_month;
+  std::optional<int> version;  // the version read; a stale one answers 409 version_conflict
 };
 
 // Plans a meeting of `org_id` with the agenda template of its kind. 201.

@@ -134,7 +134,17 @@ export const fieldLabel: Record<string, string> = {
   cell: 'Chi bộ',
   org: 'Đơn vị',
   username: 'Tên đăng nhập',
+  client_address: 'Địa chỉ máy truy cập',
+  locked_until: 'Khóa đến',
+  lockouts: 'Số lần bị khóa liên tiếp',
   version: 'Phiên bản',
   date: 'Ngày',
   to_cell_id: 'Chi bộ chuyển đến',
+  // accounts
+  grants: 'Quyền',
+  activation_expires: 'Mã kích hoạt hết hạn',
+  password: 'Mật khẩu',
+  sessions_ended: 'Số phiên đăng nhập bị kết thúc',
+  disabled: 'Trạng thái tài khoản',
+  session: 'Phiên đăng nhập',
 };

@@ -15,6 +15,9 @@ export type Route =
   | { name: 'live'; id: number }
   | { name: 'me' }
   | { name: 'checkin'; token: string }
+  | { name: 'org-accounts'; id: number }
+  | { name: 'activate'; code: string }
+  | { name: 'account' }
   | { name: 'not-found' };
 
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -32,6 +35,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/meetings\/(\d+)$/, (m) => ({ name: 'meeting', id: +m[1] })],
   [/^\/meetings\/(\d+)\/live$/, (m) => ({ name: 'live', id: +m[1] })],
   [/^\/me$/, () => ({ name: 'me' })],
+  [/^\/orgs\/(\d+)\/accounts$/, (m) => ({ name: 'org-accounts', id: +m[1] })],
+  [/^\/account$/, () => ({ name: 'account' })],
 ];
 
 /** The QR code opens /checkin?token=… (a real path, served index.html); it wins over the hash. */
@@ -43,7 +48,10 @@ function checkinToken(): string | null {
 export function parse(hash: string): Route {
   const token = checkinToken();
   if (token !== null && !hash.replace(/^#\/?/, '')) return { name: 'checkin', token };
-  const path = hash.replace(/^#/, '').split('?')[0];
+  const [path, query = ''] = hash.replace(/^#/, '').split('?');
+  // The activation sheet's QR code opens #/activate?code=…; the code stays in the fragment,
+  // which browsers never send to the server.
+  if (/^\/activate$/.test(path)) return { name: 'activate', code: new URLSearchParams(query).get('code') ?? '' };
   for (const [re, make] of patterns) {
     const m = path.match(re);
     if (m) return make(m);
