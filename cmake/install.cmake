@@ -3,6 +3,9 @@
 # /var/lib, so the prefix defaults to /usr rather than CMake's /usr/local;
 # GNUInstallDirs then puts sysconfdir and localstatedir at /etc and /var.
 include(GNUInstallDirs)
+# `make install` / `make deb` build what they need first (Makefile); without
+# this, cpack's preinstall step builds every test executable as well.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 
 install(TARGETS chibo RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/rules/ DESTINATION ${CMAKE_INSTALL_DATADIR}/chibo/rules
