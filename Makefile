@@ -5,7 +5,7 @@ PORT ?= 8080
 JOBS ?= $(shell nproc)
 BUILD_TYPE ?= RelWithDebInfo
 
-.PHONY: all deps server web run test unit e2e bench clean demo fuzz fuzz-long asan
+.PHONY: all deps server web run test unit e2e bench clean demo fuzz fuzz-long asan install deb
 
 all: deps server web
 
@@ -44,6 +44,15 @@ test: all
 
 unit: server
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS) -E e2e
+
+# FHS install (/usr/bin/chibo, /usr/share/chibo, /etc/chibo/chibo.ini, systemd units);
+# DESTDIR=/some/root stages it elsewhere. See docs/operations.md.
+install: all
+	cmake --install $(BUILD)
+
+# The Debian package (CPack) in $(BUILD)/: chibo_<version>_amd64.deb.
+deb: all
+	cd $(BUILD) && cpack -G DEB
 
 bench: all
 	bench/run

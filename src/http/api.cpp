@@ -90,24 +90,35 @@ static const char* reason(int status) {
   }
 }
 
+template <typename Response>
+static void appendTraceHeaders(Response& resp, const RequestTrace& t) {
+  resp.append_header("X-Request-Id", t.id);
+  // RFC 6797: only meaningful (and only sent) when the site is served over HTTPS.
+  if (t.hsts) resp.append_header("Strict-Transport-Security", "max-age=31536000");
+}
+
 void send(const restinio::request_handle_t& req, const Reply& r) {
+  auto trace = finishRequest(req, r.status, r.body.size());  // access log, metrics, request id
   auto resp = req->create_response(
       restinio::http_status_line_t{restinio::http_status_code_t{std::uint16_t(r.status)}, reason(r.status)});
   resp.append_header(restinio::http_field::content_type, r.content_type);
   resp.append_header("Cache-Control", "no-store");
   resp.append_header("X-Content-Type-Options", "nosniff");
   for (auto& [k, v] : r.headers) resp.append_header(k, v);
+  if (trace) appendTraceHeaders(resp, *trace);
   if (r.status == 204) return void(resp.done());
+  bool problem = trace && r.content_type.rfind("application/problem+json", 0) == 0;
+  std::string body = problem ? withRequestId(r.body, trace->id) : r.body;
   // JSON lists compress to a fifth or less; small answers are not worth the header.
-  if (r.body.size() >= kCompressFrom) {
+  if (body.size() >= kCompressFrom) {
     resp.append_header("Vary", "Accept-Encoding");
     if (acceptsEncoding(req->header().get_field_or(restinio::http_field::accept_encoding, ""), "gzip"))
-      if (auto gz = gzipCompress(r.body)) {
+      if (auto gz = gzipCompress(body)) {
         resp.append_header(restinio::http_field::content_encoding, "gzip");
         return void(resp.set_body(std::move(*gz)).done());
       }
   }
-  resp.set_body(r.body);
+  resp.set_body(std::move(body));
   resp.done();
 }
 
@@ -129,7 +140,8 @@ restinio::request_handling_status_t Api::dispatch(const Route& r, restinio::requ
   call->req = req;
   call->params = std::move(params);
   call->caller.now = DateTime::now();
-  call->address = req->remote_endpoint().address().to_string();
+  auto trace = beginRequest(req, r.method, r.path, cfg_.requests);
+  call->address = trace->address;  // the real client behind a trusted proxy
   if (int refused = intakeRefusal(req)) return refuse(req, refused, r.path);
   try {
     if (r.raw_body && req->body().size() > r.max_body) {
@@ -152,6 +164,7 @@ restinio::request_handling_status_t Api::dispatch(const Route& r, restinio::requ
         return restinio::request_accepted();
       }
       call->caller.principal = std::move(s->principal);
+      trace->user_id = call->caller.principal.user_id;
       call->token_hash = s->token_hash;
       call->csrf_token = s->csrf_token;
       if (write && req->header().get_field_or("X-CSRF-Token", "") != s->csrf_token) {
@@ -236,8 +249,10 @@ static std::string_view mimeOf(const std::filesystem::path& p) {
 }
 
 restinio::request_handling_status_t Api::serveStatic(restinio::request_handle_t req) {
-  if (int refused = intakeRefusal(req)) return refuse(req, refused, "");
   std::string path{req->header().path()};
+  auto trace = beginRequest(req, std::string(req->header().method().c_str()),
+                            path.rfind("/api/", 0) == 0 ? "(unmatched)" : "(static)", cfg_.requests);
+  if (int refused = intakeRefusal(req)) return refuse(req, refused, "");
   if (path.rfind("/api/", 0) == 0) {
     send(req, errorReply(Error::notFound()));
     return restinio::request_accepted();
@@ -272,7 +287,9 @@ restinio::request_handling_status_t Api::serveStatic(restinio::request_handle_t 
   }
   try {
     auto sf = restinio::sendfile(file->file.string());
+    finishRequest(req, 200, sf.size());
     auto resp = req->create_response();
+    appendTraceHeaders(resp, *trace);
     resp.append_header(restinio::http_field::content_type, std::string(mimeOf(file->original)))
         .append_header("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache")
         .append_header("Vary", "Accept-Encoding")
@@ -317,8 +334,15 @@ std::unique_ptr<restinio::router::express_router_t<>> Api::router() {
     else if (r.method == "PATCH") router->add_handler(restinio::http_method_patch(), p, h);
     else if (r.method == "DELETE") router->http_delete(p, h);
   }
+  addOpsRoutes(*this, *router);
   router->non_matched_request_handler([this](restinio::request_handle_t req) { return serveStatic(std::move(req)); });
   return router;
+}
+
+std::string Api::publicBase(const Call& c) const {
+  if (!cfg_.public_url.empty()) return cfg_.public_url;
+  std::string host = std::string(c.req->header().get_field_or(restinio::http_field::host, "localhost"));
+  return std::string(cfg_.requests.hsts ? "https://" : "http://") + host;
 }
 
 std::vector<Route> routeTable() {

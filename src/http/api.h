@@ -12,6 +12,7 @@
 #include "app/auth/throttle.h"
 #include "app/context.h"
 #include "app/rules/rule_loader.h"
+#include "http/access_log.h"
 #include "http/intake.h"
 #include "http/json_io.h"
 #include "http/worker_pool.h"
@@ -75,6 +76,16 @@ struct ApiConfig {
   // Quality (issue 4): the rule files loaded at start (loadRuleCatalog); the
   // rules, score and warning routes answer 500 without it.
   std::shared_ptr<const RuleCatalog> rules;
+  // Operations: links in answers start with public_url when set ("" keeps the
+  // scheme and Host of the request); trusted proxies and HSTS per request;
+  // /metrics only for metrics_allow (and metrics_token when set); /readyz
+  // checks db_path and at least min_free_bytes free beside it.
+  std::string public_url;
+  RequestPolicy requests;
+  AddressList metrics_allow;
+  std::string metrics_token;
+  std::string db_path;
+  int64_t min_free_bytes = 64ll << 20;
   // How long an activation code printed for a new account stays valid.
   int activation_days = 14;
 };
@@ -85,6 +96,9 @@ class Api {
   Store& store() { return store_; }
   LoginThrottle& throttle() { return throttle_; }
   const ApiConfig& config() const { return cfg_; }
+  // Scheme and host for links the app hands out (check-in QR, calendar feed).
+  std::string publicBase(const Call& c) const;
+  size_t queuedJobs() const { return workers_.queued(); }
 
   // Builds the RESTinio router holding every route plus the static files.
   std::unique_ptr<restinio::router::express_router_t<>> router();
@@ -122,6 +136,8 @@ void addQualityRoutes(std::vector<Route>& out);  // routes_quality.cpp
 void addOversightRoutes(std::vector<Route>& out);  // routes_oversight.cpp
 void addDocumentRoutes(std::vector<Route>& out);   // routes_documents.cpp
 void addAttachmentRoutes(std::vector<Route>& out);  // routes_attachments.cpp
+// /healthz, /readyz, /metrics: outside /api/v1, for load balancers and Prometheus.
+void addOpsRoutes(Api& api, restinio::router::express_router_t<>& router);  // routes_ops.cpp
 void addAccountRoutes(std::vector<Route>& out);     // routes_accounts.cpp
 
 void send(const restinio::request_handle_t& req, const Reply& r);

@@ -1,5 +1,7 @@
 #include "http/connection_guard.h"
 
+#include "http/metrics.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/resource.h>
@@ -42,7 +44,10 @@ void ConnectionGuard::state_changed(const restinio::connection_state::notice_t& 
     std::lock_guard lock(mu_);
     if (opened) {
       auto addr = n.remote_endpoint().address().to_string();
-      if (conns_.emplace(n.connection_id(), addr).second) ++open_[addr];
+      if (conns_.emplace(n.connection_id(), addr).second) {
+        ++open_[addr];
+        metrics().connectionOpened();
+      }
     } else if (closed) {
       // close() can run more than once for a connection: count it once, by id.
       auto it = conns_.find(n.connection_id());
@@ -50,6 +55,7 @@ void ConnectionGuard::state_changed(const restinio::connection_state::notice_t& 
       auto a = open_.find(it->second);
       if (a != open_.end() && --a->second == 0) open_.erase(a);
       conns_.erase(it);
+      metrics().connectionClosed();
     }
   } catch (const std::exception&) {
   }

@@ -22,10 +22,10 @@ static Reply checkinToken(Api& api, Call& c) {
   if (!b.errors().ok()) return errorReply(b.errors().error());
   auto r = issueCheckinToken(api.store(), c.caller, c.pathId("id"), minutes.value_or(5));
   if (!r) return errorReply(r.error());
-  // The code carries a link to the app's check-in page on the host the
-  // secretary is using, so a phone camera opens it directly.
-  std::string host = std::string(c.req->header().get_field_or(restinio::http_field::host, "localhost"));
-  std::string url = std::string(api.config().secure_cookie ? "https://" : "http://") + host + "/checkin?token=" + r->token;
+  // The code carries a link to the app's check-in page on the configured
+  // public address (or the host the secretary is using), so a phone camera
+  // opens it directly.
+  std::string url = api.publicBase(c) + "/checkin?token=" + r->token;
   auto svg = qrSvg(url, 320);
   return jsonReply(201, json::object{{"meeting_id", r->meeting_id},
                                      {"token", r->token},

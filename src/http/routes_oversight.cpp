@@ -74,16 +74,15 @@ Reply observations(Api& api, Call& c) {
   return jsonReply(200, json::object{{"items", std::move(items)}, {"total", n}});
 }
 
-// The feed URL on the host the client used, like the check-in QR code.
-std::string feedUrl(const Call& c, const std::string& token) {
-  std::string host = std::string(c.req->header().get_field_or(restinio::http_field::host, "localhost"));
-  return "http://" + host + "/api/v1/calendar/" + token + ".ics";
+// The feed URL on the public address (or the host the client used), like the check-in QR code.
+std::string feedUrl(const Api& api, const Call& c, const std::string& token) {
+  return api.publicBase(c) + "/api/v1/calendar/" + token + ".ics";
 }
 
 Reply issueToken(Api& api, Call& c) {
   auto r = issueCalendarToken(api.store(), c.caller);
   if (!r) return errorReply(r.error());
-  return jsonReply(201, json::object{{"token", r->token}, {"url", feedUrl(c, r->token)}, {"created_at", r->created_at.iso()}});
+  return jsonReply(201, json::object{{"token", r->token}, {"url", feedUrl(api, c, r->token)}, {"created_at", r->created_at.iso()}});
 }
 
 Reply revokeToken(Api& api, Call& c) {

@@ -13,6 +13,8 @@
 #include "http/intake.h"
 #include "http/security_log.h"
 
+#include "http/metrics.h"
+
 namespace chibo::http {
 
 struct Traits : restinio::default_traits_t {

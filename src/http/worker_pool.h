@@ -41,7 +41,8 @@ class WorkerPool {
     cv_.notify_one();
     return true;
   }
-  size_t queued() {
+  // Jobs posted and not yet started.
+  size_t queued() const {
     std::lock_guard g(mu_);
     return jobs_.size();
   }
@@ -62,7 +63,7 @@ class WorkerPool {
     }
   }
   const size_t capacity_;
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::function<void()>> jobs_;  // GUARDED_BY(mu_)
   bool stop_ = false;                       // GUARDED_BY(mu_)

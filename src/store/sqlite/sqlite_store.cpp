@@ -27,18 +27,21 @@ void migrate(Conn& c) {
     auto st = c.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     if (st.step()) current = st.i32(0);
   }
-  for (const auto& m : migrations()) {
-    if (m.version <= current) continue;
-    c.exec("BEGIN IMMEDIATE");
-    try {
+  if (migrations().empty() || migrations().back().version <= current) return;
+  // Every pending migration in one transaction: an upgrade that fails half-way
+  // leaves the file at the version it had, not at some version in between.
+  c.exec("BEGIN IMMEDIATE");
+  try {
+    for (const auto& m : migrations()) {
+      if (m.version <= current) continue;
       c.exec(m.sql);
       auto st = c.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)");
       st.bind(1, m.version).bind(2, m.name).bind(3, DateTime::now().unix_seconds).run();
-      c.exec("COMMIT");
-    } catch (...) {
-      c.exec("ROLLBACK");
-      throw;
     }
+    c.exec("COMMIT");
+  } catch (...) {
+    c.exec("ROLLBACK");
+    throw;
   }
 }
 
