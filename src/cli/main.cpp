@@ -16,6 +16,7 @@
 #include "app/scale/scale.h"
 #include "app/users/users.h"
 #include "cli/crash_report.h"
+#include "cli/import_commands.h"
 #include "http/server.h"
 #include "store/sqlite/sqlite_db.h"
 
@@ -218,6 +219,8 @@ int main(int argc, char** argv) {
   std::string out;
   b->add_option("--db", db, "Tệp cơ sở dữ liệu");
   b->add_option("--out", out, "Tệp sao lưu")->required();
+
+  chibo::cli::addImportCommands(app);  // import, export-roster
 
   CLI11_PARSE(app, argc, argv);
   if (!now_at.empty()) {

@@ -266,6 +266,7 @@ std::vector<Route> routeTable() {
   addOversightRoutes(out);
   addDocumentRoutes(out);
   addAttachmentRoutes(out);
+  addImportRoutes(out);
   return out;
 }
 

@@ -100,6 +100,7 @@ void addQualityRoutes(std::vector<Route>& out);  // routes_quality.cpp
 void addOversightRoutes(std::vector<Route>& out);  // routes_oversight.cpp
 void addDocumentRoutes(std::vector<Route>& out);   // routes_documents.cpp
 void addAttachmentRoutes(std::vector<Route>& out);  // routes_attachments.cpp
+void addImportRoutes(std::vector<Route>& out);      // routes_import.cpp
 
 void send(const restinio::request_handle_t& req, const Reply& r);
 

@@ -42,6 +42,13 @@ struct RosterCandidate {
   std::vector<StatusPeriod> statuses;
 };
 
+// Identity and note a ward's roster file carries for a member (0010).
+struct MemberIdentity {
+  Id member_id = 0;
+  std::string citizen_id;  // số CCCD, 12 digits, unique when set
+  std::string note;        // ghi chú
+};
+
 struct AuditQuery {
   std::string org_path;  // rows whose org lies in this subtree
   std::optional<std::string> target_type;
@@ -163,6 +170,13 @@ class ReadTx {
   // The meeting's attachments not deleted, oldest first, without their bytes.
   virtual std::vector<AttachmentRecord> attachmentsOfMeeting(Id meeting_id) = 0;
   virtual std::optional<std::string> attachmentData(Id id) = 0;  // the bytes
+
+  // --- roster import (0010): identity numbers and notes (tx_import.cpp)
+  virtual std::optional<MemberIdentity> memberIdentity(Id member_id) = 0;
+  // The member holding `citizen_id`, anywhere in the database.
+  virtual std::optional<Id> memberByCitizenId(std::string_view citizen_id) = 0;
+  // The identities of members whose current cell lies in the subtree of `org_path`.
+  virtual std::vector<MemberIdentity> memberIdentitiesIn(const std::string& org_path) = 0;
 };
 
 class WriteTx : public ReadTx {
@@ -244,6 +258,10 @@ class WriteTx : public ReadTx {
   // --- attachments (0005)
   virtual Id insertAttachment(const AttachmentRecord& a, std::string_view data) = 0;
   virtual void markAttachmentDeleted(Id id, DateTime at) = 0;  // soft: sets deleted_at
+
+  // --- roster import (0010)
+  // Inserts or replaces the member's row; throws StoreError for a citizen ID already held.
+  virtual void putMemberIdentity(const MemberIdentity& m) = 0;
 
   virtual void commit() = 0;
 };

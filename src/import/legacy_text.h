@@ -1,0 +1,34 @@
+#pragma once
+// Text typed before Unicode: the TCVN3 ("ABC", .VnTime fonts) and VNI
+// (VNI-Times) encodings, and Windows-1258 for CSV files. A spreadsheet program
+// shows such text as Latin-1 letters ("Hµ Néi", "Haø Noäi"); the file holds
+// those code points. Detection looks at the whole file, not one cell, because
+// one name alone can be ambiguous.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chibo::import {
+
+enum class LegacyEncoding { none, tcvn3, vni, cp1258 };
+
+// Vietnamese name of the encoding for the report ("TCVN3 (ABC)", "VNI", "Windows-1258").
+std::string_view label(LegacyEncoding e);
+
+// True when `utf8` could be legacy text: no code point above U+00FF, and at
+// least one at or above U+00A0 (plain ASCII needs no conversion).
+bool mayBeLegacy(std::string_view utf8);
+
+// Which legacy encoding the candidate texts (those passing mayBeLegacy) show
+// the most evidence of, or none. `allow_cp1258` adds Windows-1258 (CSV files
+// read as Latin-1 because they were not UTF-8).
+LegacyEncoding detectLegacy(const std::vector<std::string_view>& texts, bool allow_cp1258 = false);
+
+// Converts text shown as Latin-1 code points from `e` to Unicode NFC. Text
+// that is not legacy (any code point above U+00FF) is returned unchanged.
+std::string fromLegacy(std::string_view utf8, LegacyEncoding e);
+
+// Bytes read one byte = one code point (ISO-8859-1), as UTF-8.
+std::string latin1ToUtf8(std::string_view bytes);
+
+}  // namespace chibo::import
