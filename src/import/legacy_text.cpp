@@ -134,6 +134,13 @@ bool mayBeLegacy(std::string_view utf8) {
 
 LegacyEncoding detectLegacy(const std::vector<std::string_view>& texts, bool allow_cp1258) {
   long tcvn = 0, vni = 0, cp = 0;
+  // One letter beyond Latin-1 (ư, ơ, đ, ạ ...) anywhere means the file was written in
+  // Unicode: then "Hoà" or "Thuý", which look like VNI byte pairs, are left alone.
+  for (auto t : texts)
+    for (char32_t c : codePoints(t))
+      if (c > 0xFF && c != 0xFFFD && !(c >= 0x2000 && c <= 0x20FF) && c != 0x0152 && c != 0x0153 && c != 0x0160 &&
+          c != 0x0161 && c != 0x0178 && c != 0x017D && c != 0x017E && c != 0x0192 && c != 0x02C6 && c != 0x02DC)
+        return allow_cp1258 ? LegacyEncoding::cp1258 : LegacyEncoding::none;
   for (auto t : texts) {
     if (!mayBeLegacy(t)) continue;
     auto cps = codePoints(t);

@@ -20,7 +20,9 @@ std::string_view label(LegacyEncoding e);
 bool mayBeLegacy(std::string_view utf8);
 
 // Which legacy encoding the candidate texts (those passing mayBeLegacy) show
-// the most evidence of, or none. `allow_cp1258` adds Windows-1258 (CSV files
+// the most evidence of, or none; none as soon as any text holds a letter
+// beyond Latin-1 (the file is Unicode; the Windows-1252 punctuation a legacy
+// file can carry does not count). `allow_cp1258` adds Windows-1258 (CSV files
 // read as Latin-1 because they were not UTF-8).
 LegacyEncoding detectLegacy(const std::vector<std::string_view>& texts, bool allow_cp1258 = false);
 
