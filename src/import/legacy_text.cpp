@@ -1,5 +1,7 @@
 #include "import/legacy_text.h"
 
+#include <glib.h>
+
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -155,6 +157,10 @@ LegacyEncoding detectLegacy(const std::vector<std::string_view>& texts, bool all
   }
   if (!allow_cp1258) cp = 0;
   if (tcvn == 0 && vni == 0 && cp == 0) return allow_cp1258 ? LegacyEncoding::cp1258 : LegacyEncoding::none;
+  // A Windows-1258 tone byte right after a vowel is strong evidence (VNI puts its
+  // single-byte letters ì ị ỉ ĩ after consonants), and Windows-1258's own â ê ă after
+  // a vowel look like VNI pairs: its evidence counts double.
+  cp *= 2;
   if (tcvn >= vni && tcvn >= cp) return LegacyEncoding::tcvn3;
   if (vni >= cp) return LegacyEncoding::vni;
   return LegacyEncoding::cp1258;
@@ -180,6 +186,30 @@ std::string fromLegacy(std::string_view utf8, LegacyEncoding e) {
     if (auto it = t.find({cps[i]}); it != t.end()) out += it->second;
     else append(out, cps[i]);
     ++i;
+  }
+  return nfc(out);
+}
+
+std::string restoreNameCapitals(std::string_view name) {
+  auto cps = codePoints(name);
+  std::string out;
+  for (size_t i = 0; i < cps.size();) {
+    if (cps[i] == ' ') {
+      out += ' ';
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    int upper = 0;
+    bool lower = false;
+    while (end < cps.size() && cps[end] != ' ') {
+      if (cps[end] >= 'A' && cps[end] <= 'Z') ++upper;
+      if (cps[end] >= 'a' && cps[end] <= 'z') lower = true;
+      ++end;
+    }
+    for (size_t k = i; k < end; ++k)
+      append(out, (k == i || (upper >= 2 && !lower)) ? char32_t(g_unichar_toupper(gunichar(cps[k]))) : cps[k]);
+    i = end;
   }
   return nfc(out);
 }

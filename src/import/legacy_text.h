@@ -30,6 +30,14 @@ LegacyEncoding detectLegacy(const std::vector<std::string_view>& texts, bool all
 // that is not legacy (any code point above U+00FF) is returned unchanged.
 std::string fromLegacy(std::string_view utf8, LegacyEncoding e);
 
+// A personal name converted from TCVN3, with the capitals the legacy fonts
+// could not carry: capitals other than Ă Â Ê Ô Ơ Ư Đ were typed with the
+// companion font (.VnTimeH) whose bytes are the lower-case ones, so "¸nh"
+// decodes to "ánh". Each word gets its first letter upper-cased, and a word
+// with two or more plain capitals and no plain small letter (a name typed in
+// capitals: "TRÇN") is upper-cased whole; "Hµ" stays "Hà".
+std::string restoreNameCapitals(std::string_view nfc_name);
+
 // Bytes read one byte = one code point (ISO-8859-1), as UTF-8.
 std::string latin1ToUtf8(std::string_view bytes);
 

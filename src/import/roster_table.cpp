@@ -110,6 +110,12 @@ Result<RosterTable> readRosterTable(std::string_view bytes, const ReadLimits& li
   }
   if (!has_name)
     return Error::validation({{"mapping", "no_full_name", "Cần chọn một cột là \"Họ và tên\"."}});
+  if (t.encoding == LegacyEncoding::tcvn3)
+    for (size_t c = 0; c < ncols; ++c)
+      if (t.mapping[c] == RosterField::full_name)
+        for (size_t i = best + 1; i < wb->rows.size(); ++i)
+          if (c < wb->rows[i].cells.size() && !wb->rows[i].cells[c].is_number)
+            wb->rows[i].cells[c].text = restoreNameCapitals(wb->rows[i].cells[c].text);
   for (size_t i = best + 1; i < wb->rows.size(); ++i) {
     // Just under the header, forms often carry a second header line (the lower half
     // of merged headers) or the column numbers "(1) (2) (3)": not members.

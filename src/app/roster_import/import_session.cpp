@@ -1,5 +1,7 @@
 #include "app/roster_import/import_session.h"
 
+#include <glib.h>
+
 #include "app/audit_write.h"
 #include "app/members/member_fields.h"
 #include "app/validate.h"
@@ -22,7 +24,19 @@ std::string orgKey(std::string_view name, std::initializer_list<std::string_view
 std::string cellKey(std::string_view n) { return orgKey(n, {"chi bo "}); }
 std::string subgroupKey(std::string_view n) { return orgKey(n, {"to dang ", "to "}); }
 
-std::string nameKey(const std::string& name) { return foldForSearch(name); }
+// Names match regardless of case and spacing, never of accents: "Nguyễn Văn Ân" and
+// "Nguyễn Văn An" are two people.
+std::string nameKey(const std::string& name) {
+  gchar* lower = g_utf8_strdown(nfc(name).c_str(), -1);
+  std::string out;
+  for (const char* p = lower; *p; ++p) {
+    if (*p == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += *p;
+  }
+  g_free(lower);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
 
 // Where a member-field error belongs in the file.
 RosterField fieldOfMemberField(const std::string& f) {

@@ -15,7 +15,7 @@ TEST(LegacyText, VniToUnicode) {
   // VNI puts the marks after the base letter: "Nguyeãn Thò Thu Haø", "Tröôøng".
   EXPECT_EQ(fromLegacy(latin1ToUtf8("Nguye\xE3n Th\xF2 Thu Ha\xF8"), LegacyEncoding::vni), "Nguyễn Thị Thu Hà");
   EXPECT_EQ(fromLegacy(latin1ToUtf8("Tr\xF6\xF4\xF8ng"), LegacyEncoding::vni), "Trường");
-  EXPECT_EQ(fromLegacy(latin1ToUtf8("\xD1a\xEBng"), LegacyEncoding::vni), "Đặng");
+  EXPECT_EQ(fromLegacy(latin1ToUtf8("\xD1" "a\xEBng"), LegacyEncoding::vni), "Đặng");
   EXPECT_EQ(fromLegacy(latin1ToUtf8("NGUYE\xC3N"), LegacyEncoding::vni), "NGUYỄN");
 }
 
@@ -42,6 +42,11 @@ TEST(LegacyText, UnicodeFileIsLeftAlone) {
   EXPECT_FALSE(mayBeLegacy("Nguyễn"));
   EXPECT_FALSE(mayBeLegacy("ASCII only"));
   EXPECT_EQ(fromLegacy("Nguyễn", LegacyEncoding::tcvn3), "Nguyễn");
+}
+
+TEST(LegacyText, Tcvn3NamesGetTheirCapitalsBack) {
+  EXPECT_EQ(restoreNameCapitals("trần thị ánh tuyết"), "Trần Thị Ánh Tuyết");
+  EXPECT_EQ(restoreNameCapitals("TRầN VĂN ấN"), "TRẦN VĂN ẤN");
 }
 
 TEST(LegacyText, EightBitCsvDefaultsToWindows1258) {
