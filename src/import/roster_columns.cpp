@@ -34,6 +34,7 @@ const std::vector<RosterColumn>& rosterColumns() {
       {F::party_position, "party_position", "Chức vụ Đảng", {"Chức vụ trong Đảng", "Chức vụ đảng"}},
       {F::workplace, "workplace", "Nơi công tác", {"Đơn vị công tác", "Cơ quan công tác", "Nơi làm việc"}},
       {F::note, "note", "Ghi chú", {"Ghi chu"}},
+      {F::record_id, "record_id", "Mã hồ sơ", {"Mã hồ sơ đảng viên"}},
   };
   return all;
 }

@@ -24,6 +24,7 @@ enum class RosterField {
   party_position,
   workplace,
   note,
+  record_id,  // Mã hồ sơ: chibo's own member id, written by the export so its file matches exactly
 };
 
 struct RosterColumn {

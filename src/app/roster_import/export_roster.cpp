@@ -61,6 +61,7 @@ Result<RosterExport> exportRoster(Store& store, const Caller& c, Id org_id, std:
         }
         case RosterField::workplace: row.push_back(text(m.workplace)); break;
         case RosterField::note: row.push_back(text(ident.note)); break;
+        case RosterField::record_id: row.push_back(int64_t(m.id)); break;
         case RosterField::ignore: break;
       }
     }

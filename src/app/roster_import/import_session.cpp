@@ -173,6 +173,24 @@ std::optional<Id> ImportSession::match(const import::RawRow& r, const std::strin
   if (!card.empty())
     if (auto m = tx_.memberByCardNo(card)) by_card = m->id;
   if (!citizen.empty()) by_citizen = tx_.memberByCitizenId(citizen);
+  // The record id a chibo export wrote: exact, so two namesakes born the same day still round-trip.
+  if (auto c = cell(r, RosterField::record_id)) {
+    std::string digits = import::cellDigits(*c, 0);
+    Id id = digits.empty() || digits.size() > 12 || digits.find_first_not_of("0123456789") != std::string::npos
+                ? 0
+                : std::stoll(digits);
+    if (!members_.count(id)) {
+      rep.problems.push_back({header(RosterField::record_id), "unknown_record_id",
+                              "Mã hồ sơ không thuộc danh sách của " + target_.name + "."});
+      return std::nullopt;
+    }
+    if ((by_card && *by_card != id) || (by_citizen && *by_citizen != id)) {
+      rep.problems.push_back({header(RosterField::record_id), "identity_conflict",
+                              "Mã hồ sơ không khớp với số thẻ đảng viên hoặc số CCCD trong tệp."});
+      return std::nullopt;
+    }
+    return id;
+  }
   if (by_card && by_citizen && *by_card != *by_citizen) {
     rep.problems.push_back({header(RosterField::citizen_id), "identity_conflict",
                             "Số thẻ đảng viên và số CCCD thuộc hai đảng viên khác nhau."});
@@ -220,7 +238,6 @@ std::optional<Id> ImportSession::match(const import::RawRow& r, const std::strin
                             "Đảng viên cùng họ tên và ngày sinh đã có số CCCD khác với tệp."});
     return std::nullopt;
   }
-  (void)r;
   return same[0];
 }
 

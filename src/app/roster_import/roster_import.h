@@ -4,8 +4,9 @@
 // would do; a commit does exactly that in one transaction, audited as one
 // import carrying the file name and its SHA-256 digest.
 //
-// Matching (never guessed): by party card number, else by citizen ID, else by
-// full name and date of birth within the org; a row that fits several members
+// Matching (never guessed): by the record id a chibo export wrote ("Mã hồ sơ"),
+// else by party card number, else by citizen ID, else by full name and date of
+// birth within the org; a row that fits several members
 // is refused with the candidates named. An empty cell changes nothing, so a
 // partial file (names and phones only) updates only what it holds.
 #include <optional>
