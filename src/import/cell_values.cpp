@@ -43,6 +43,16 @@ Result<std::optional<Date>> cellDate(const RawCell& c) {
   }
   std::string s = c.text;
   if (s.empty()) return std::optional<Date>();
+  // A CSV saved from a date column without a date format carries the serial number
+  // ("33000"); a bare year ("1980") is not a date and stays refused.
+  if (s.size() >= 4 && s.size() <= 7 && s.find_first_not_of("0123456789") == std::string::npos) {
+    long serial = std::stol(s);
+    if (serial < 3000) return badDate();
+    RawCell n;
+    n.is_number = true;
+    n.number = double(serial);
+    return cellDate(n);
+  }
   if (s.size() >= 10 && s[4] == '-' && s[7] == '-') {
     if (auto d = Date::parseIso(std::string_view(s).substr(0, 10))) return std::optional<Date>(*d);
     return badDate();
@@ -83,7 +93,9 @@ std::string cellDigits(const RawCell& c, size_t width) {
     if (ch == ' ' || ch == '.' || ch == '-' || ch == '\'') continue;
     out += ch;
   }
-  if (c.is_number && width && out.size() < width && out.size() + 2 >= width) out.insert(0, width - out.size(), '0');
+  // Citizen IDs and phone numbers start with 0; a numeric cell, or a CSV written
+  // from one, drops it. One digit short and all digits: the zero is put back.
+  if (width && out.size() + 1 == width && out.find_first_not_of("0123456789") == std::string::npos) out.insert(0, "0");
   return out;
 }
 

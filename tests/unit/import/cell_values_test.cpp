@@ -33,6 +33,7 @@ TEST(CellValues, ExcelSerialDays) {
   EXPECT_EQ(iso(number(27526.75)), "1975-05-12");  // a time of day is dropped
   EXPECT_EQ(iso(number(61)), "1900-03-01");        // after the phantom 29/02/1900
   EXPECT_EQ(iso(number(0)), "error");
+  EXPECT_EQ(iso(text("33000")), "1990-05-07");  // a CSV saved from an unformatted date column
 }
 
 TEST(CellValues, RefusesWhatIsNotADate) {
@@ -55,6 +56,8 @@ TEST(CellValues, DigitsGetBackTheirLeadingZero) {
   EXPECT_EQ(cellDigits(number(79175001234), 12), "079175001234");
   EXPECT_EQ(cellDigits(text("079 175 001 234"), 12), "079175001234");
   EXPECT_EQ(cellDigits(number(903123456), 10), "0903123456");
+  EXPECT_EQ(cellDigits(text("79175001234"), 12), "079175001234");  // the same cell written to CSV
+  EXPECT_EQ(cellDigits(text("7917500123"), 12), "7917500123");      // two short: not guessed
   EXPECT_EQ(cellDigits(text("79001234"), 0), "79001234");
 }
 
