@@ -17,7 +17,8 @@ std::optional<MemberIdentity> SqliteTx::memberIdentity(Id member_id) {
 
 std::optional<Id> SqliteTx::memberByCitizenId(std::string_view citizen_id) {
   if (citizen_id.empty()) return std::nullopt;
-  auto st = conn_.prepare("SELECT member_id FROM member_identity WHERE citizen_id = ?1");
+  // "<> ''" lets SQLite use the partial index member_identity_citizen (a bound value alone does not).
+  auto st = conn_.prepare("SELECT member_id FROM member_identity WHERE citizen_id = ?1 AND citizen_id <> ''");
   st.bind(1, citizen_id);
   if (!st.step()) return std::nullopt;
   return st.i64(0);
