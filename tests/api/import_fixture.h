@@ -1,5 +1,7 @@
 #pragma once
 // Posting roster files to the import route as a browser's fetch(file) does.
+// Query values are percent-encoded as URLSearchParams does (':' and ',' too:
+// RESTinio's query parser refuses them raw, and the route then sees no parameters).
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -11,7 +13,7 @@ namespace chibo::testing {
 inline std::string urlEncoded(const std::string& s) {
   std::string out;
   for (unsigned char ch : s) {
-    if (std::isalnum(ch) || ch == '-' || ch == '.' || ch == '_' || ch == '~' || ch == ',' || ch == ':') {
+    if (std::isalnum(ch) || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
       out += char(ch);
     } else {
       char buf[4];

@@ -46,10 +46,10 @@ TEST_F(ImportRejectionsTest, BadFilesAndParameters) {
       {std::string("PK\x03\x04garbage", 11), "", 400, "malformed_workbook"},
       {std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'), "", 400, "malformed_workbook"},
       {"a,b\n1,2\n", "", 422, "validation_failed"},
-      {good, "&mapping=zz", 422, "validation_failed"},
-      {good, "&mapping=0:nonsense", 422, "validation_failed"},
-      {good, "&mapping=1:full_name", 422, "validation_failed"},
-      {good, "&mapping=40:phone", 422, "validation_failed"},
+      {good, "&mapping=" + urlEncoded("zz"), 422, "validation_failed"},
+      {good, "&mapping=" + urlEncoded("0:nonsense"), 422, "validation_failed"},
+      {good, "&mapping=" + urlEncoded("1:full_name"), 422, "validation_failed"},
+      {good, "&mapping=" + urlEncoded("40:phone"), 422, "validation_failed"},
   };
   for (const auto& c : cases) {
     auto r = postFile(staff, ward_, "f.csv", c.bytes, true, c.query);

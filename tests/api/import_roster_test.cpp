@@ -42,10 +42,9 @@ TEST_F(ImportRosterTest, FixtureFilesDryRunCommitThenEveryFormatChangesNothing) 
   bool saw_citizen = false;
   for (auto& row : created)
     for (auto& ch : row.at("changes").as_array())
-      if (ch.as_object().at("field").as_string() == "citizen_id") {
-        EXPECT_EQ(ch.as_object().at("after").as_string(), "079175001234");  // the leading zero restored
+      if (ch.as_object().at("field").as_string() == "citizen_id" &&
+          ch.as_object().at("after").as_string() == "079175001234")  // the leading zero restored
         saw_citizen = true;
-      }
   EXPECT_TRUE(saw_citizen);
 
   // The same roster again, in every format and encoding: nothing changes, nothing is written.
@@ -137,7 +136,7 @@ TEST_F(ImportRosterTest, TheUserFixesAColumnMapping) {
   EXPECT_EQ(cols[1].as_object().at("field").as_string(), "ignore");
   EXPECT_FALSE(cols[1].as_object().at("detected").as_bool());
   EXPECT_EQ(count(dry, "refuse"), 1);  // a new member needs a birth date
-  auto fixed = postFile(staff, ward_, "ns.csv", csv, false, "&mapping=1:birth_date");
+  auto fixed = postFile(staff, ward_, "ns.csv", csv, false, "&mapping=" + urlEncoded("1:birth_date"));
   ASSERT_EQ(fixed.status, 200) << fixed.raw;
   EXPECT_EQ(count(fixed, "create"), 1) << fixed.raw;
   EXPECT_EQ(fixed.obj().at("columns").as_array()[1].as_object().at("field").as_string(), "birth_date");
