@@ -5,7 +5,7 @@ PORT ?= 8080
 JOBS ?= $(shell nproc)
 BUILD_TYPE ?= RelWithDebInfo
 
-.PHONY: all deps server web run test unit e2e bench clean demo
+.PHONY: all deps server web run test unit e2e bench clean demo fuzz fuzz-long asan
 
 all: deps server web
 
@@ -47,5 +47,18 @@ unit: server
 bench: all
 	bench/run
 
+# The adversarial harness (docs/security.md). `make test` already runs each fuzz
+# target briefly and the sanitizer subset; these run them in full.
+FUZZ_SECONDS ?= 600
+fuzz:
+	tests/fuzz/fuzz.sh all 200000
+
+fuzz-long:
+	tests/fuzz/fuzz.sh long $(FUZZ_SECONDS)
+
+asan:
+	JOBS=$(JOBS) scripts/asan-build build-asan
+	cd build-asan && ctest --output-on-failure -j$(JOBS) -E '^(e2e|bench|fuzz|asan)'
+
 clean:
-	rm -rf $(BUILD) web/dist
+	rm -rf $(BUILD) build-fuzz build-asan web/dist

@@ -10,7 +10,8 @@ PKGS=(build-essential cmake pkg-config git
   libpango1.0-dev libcairo2-dev libxlsxwriter-dev libzip-dev libqrencode-dev
   libspdlog-dev libcli11-dev
   fonts-noto-core fonts-dejavu-core fonts-liberation2
-  poppler-utils chromium chromium-driver nodejs npm curl)
+  poppler-utils chromium chromium-driver nodejs npm curl
+  clang libclang-rt-14-dev)   # make fuzz: clang + libFuzzer, ASan, UBSan (docs/security.md)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

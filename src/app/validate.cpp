@@ -1,5 +1,6 @@
 #include "app/validate.h"
 
+#include "domain/text/text_checks.h"
 #include "domain/text/vn_text.h"
 
 namespace chibo {
@@ -28,6 +29,12 @@ std::optional<std::string> cleanText(Validator& v, const std::string& field, con
     if (required) v.add(field, "required", "Vui lòng nhập " + label + ".");
     return std::nullopt;
   }
+  // The limit is applied to the bytes first, before any normalisation: work
+  // done on an oversized field is work an attacker chose (1 MB once took 16 s).
+  if (raw->size() > maxRawBytes(max_chars)) {
+    v.add(field, "too_long", sentence(label) + " dài quá " + std::to_string(max_chars) + " ký tự.");
+    return std::nullopt;
+  }
   if (!isValidUtf8(*raw)) {
     v.add(field, "invalid_text", sentence(label) + " chứa ký tự không hợp lệ.");
     return std::nullopt;
@@ -41,11 +48,19 @@ std::optional<std::string> cleanText(Validator& v, const std::string& field, con
     v.add(field, "too_long", sentence(label) + " dài quá " + std::to_string(max_chars) + " ký tự.");
     return std::nullopt;
   }
-  for (unsigned char ch : s)
-    if (ch < 0x20) {
+  switch (textProblem(s)) {
+    case TextProblem::none: break;
+    case TextProblem::control:
       v.add(field, "invalid_text", sentence(label) + " chứa ký tự điều khiển.");
       return std::nullopt;
-    }
+    case TextProblem::bidi_override:
+      v.add(field, "invalid_text", sentence(label) + " chứa ký tự đảo chiều văn bản.");
+      return std::nullopt;
+    case TextProblem::invisible_only:
+      if (required) v.add(field, "required", "Vui lòng nhập " + label + ".");
+      else v.add(field, "invalid_text", sentence(label) + " chỉ gồm ký tự vô hình.");
+      return std::nullopt;
+  }
   return s;
 }
 

@@ -9,9 +9,11 @@
 
 namespace chibo {
 
-// Trims, checks UTF-8, normalises to NFC and checks the length in characters.
-// Returns none when absent or invalid (an error is added when invalid, or
-// when required and absent or empty).
+// Checks the raw size (maxRawBytes) before anything else, then trims, checks
+// UTF-8, normalises to NFC and checks the length in characters; refuses
+// control characters (C0, DEL, C1), bidirectional overrides and text made only
+// of invisible characters. Returns none when absent or invalid (an error is
+// added when invalid, or when required and absent or empty).
 std::optional<std::string> cleanText(Validator& v, const std::string& field, const std::optional<std::string>& raw,
                                      bool required, size_t max_chars, const std::string& label);
 

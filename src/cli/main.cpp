@@ -30,7 +30,7 @@ using namespace chibo;
 #endif
 
 static int serve(const std::string& db, const std::string& host, unsigned short port, const std::string& web,
-                 int threads, const std::string& rules_dir) {
+                 int threads, const std::string& rules_dir, int activation_days) {
   if (!std::filesystem::exists(db)) {
     std::cerr << "Không tìm thấy cơ sở dữ liệu " << db << ". Tạo dữ liệu mẫu: chibo demo --db " << db << "\n";
     return 2;
@@ -47,6 +47,7 @@ static int serve(const std::string& db, const std::string& host, unsigned short 
   cli::installCrashReport();
   auto store = openSqliteStore({db, false, std::max(2, threads)});
   http::ApiConfig api_cfg{web};
+  api_cfg.activation_days = activation_days;
   api_cfg.rules = std::make_shared<const RuleCatalog>(std::move(*rules));
   // Quality grades in the roll-up and the meeting page's documents deadline come from these
   // rule files; aggregates graded by other files (or never built) are rebuilt now, before the
@@ -187,6 +188,9 @@ int main(int argc, char** argv) {
   const char* now_help = "Chạy với đồng hồ bắt đầu tại thời điểm này (ISO 8601, cho kiểm thử), ví dụ 2026-03-05T06:00+07:00";
   s->add_option("--now", now_at, now_help);
   s->add_option("--rules", rules_dir, "Thư mục bộ quy tắc (rules/*.json)");
+  int activation_days = 14;
+  s->add_option("--activation-days", activation_days, "Số ngày mã kích hoạt tài khoản mới còn hiệu lực (mặc định 14)")
+      ->check(CLI::Range(1, 365));
 
   auto* d = app.add_subcommand("demo", "Tạo cơ sở dữ liệu mẫu (Phường Tân Định)");
   uint64_t seed = 20090422;
@@ -232,7 +236,7 @@ int main(int argc, char** argv) {
     setClockOffset(at->unix_seconds - DateTime::now().unix_seconds);
   }
   try {
-    if (s->parsed()) return serve(db, host, port, web, threads, rules_dir);
+    if (s->parsed()) return serve(db, host, port, web, threads, rules_dir, activation_days);
     if (d->parsed()) return scale_name.empty() ? demo(db, seed, force) : demoScale(db, scale_name, seed, force, months);
     if (ua->parsed()) return userAdd(db, username, role, org, member, display);
     if (m->parsed()) {

@@ -46,4 +46,13 @@ PartyDocument startDocument(const DocumentHeading& h, std::string doc_type, std:
   return d;
 }
 
+std::string endSentence(std::string s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
+  if (s.empty()) return s;
+  const char last = s.back();
+  const bool ellipsis = s.size() >= 3 && s.compare(s.size() - 3, 3, "…") == 0;
+  if (last == '.' || last == '!' || last == '?' || ellipsis) return s;
+  return s + ".";
+}
+
 }  // namespace chibo

@@ -42,6 +42,10 @@ std::string voteSummary(const VoteTally& v);
 // in_favour + against exceeds eligible.
 void checkVote(Validator& v, const std::string& field, const VoteTally& t);
 
+// `s` closed by a full stop, unless it already ends with one (or "!", "?",
+// "…"): a recorded text that ends its own sentence does not get a second one.
+std::string endSentence(std::string s);
+
 // "19 giờ 30 phút" in Asia/Ho_Chi_Minh.
 std::string clockPhrase(DateTime t);
 

@@ -44,7 +44,7 @@ void attendance(PartyDocument& d, const MinutesInput& in) {
   d.body.push_back(Heading{"I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN"});
   BulletList who;
   who.items.push_back(item("Thời gian: ", "bắt đầu lúc " + clockPhrase(in.start) + ", ngày " + in.start.date().vn() + "."));
-  if (!in.place.empty()) who.items.push_back(item("Địa điểm: ", in.place + "."));
+  if (!in.place.empty()) who.items.push_back(item("Địa điểm: ", endSentence(in.place)));
   who.items.push_back(item("Chủ trì: ", comrade(in.chair) + "."));
   who.items.push_back(item("Thư ký: ", comrade(in.secretary) + "."));
   if (!in.guests.empty()) {
@@ -73,7 +73,7 @@ void attendance(PartyDocument& d, const MinutesInput& in) {
     who_absent.marker = "+";
     who_absent.level = 1;
     for (const auto& a : in.absent_with_reason)
-      who_absent.items.push_back({{"Đồng chí " + a.name + ": " + a.reason + ".", false, false}});
+      who_absent.items.push_back({{endSentence("Đồng chí " + a.name + ": " + a.reason), false, false}});
     d.body.push_back(who_absent);
   }
   BulletList rest;
@@ -85,7 +85,7 @@ void attendance(PartyDocument& d, const MinutesInput& in) {
     without += ")";
   }
   rest.items.push_back(item("Vắng không có lý do: ", without + "."));
-  if (!in.dues_status.empty()) rest.items.push_back(item("Đảng phí: ", in.dues_status + "."));
+  if (!in.dues_status.empty()) rest.items.push_back(item("Đảng phí: ", endSentence(in.dues_status)));
   d.body.push_back(rest);
 }
 
@@ -103,19 +103,47 @@ void proceedings(PartyDocument& d, const MinutesInput& in) {
   for (size_t i = 0; i < in.agenda.size(); ++i) {
     const auto& a = in.agenda[i];
     d.body.push_back(Heading{std::to_string(i + 1) + ". " + a.title, 2});
+    bool recorded = false;
     if (!a.content.empty() || !a.presenter.empty()) {
       std::string who = a.presenter.empty() ? "" : "Đồng chí " + a.presenter + " trình bày: ";
-      d.body.push_back(plainParagraph(who + a.content));
+      // Notes written over several lines keep their lines.
+      size_t start = 0;
+      bool first = true;
+      while (start <= a.content.size()) {
+        size_t nl = a.content.find('\n', start);
+        const std::string raw = a.content.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        const std::string line(trimAscii(raw));
+        if (!line.empty() || (first && !who.empty())) d.body.push_back(plainParagraph((first ? who : "") + line));
+        if (!line.empty()) first = false;
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+      }
+      recorded = true;
+    }
+    if (!a.records.empty()) {
+      BulletList recs;
+      for (const auto& r : a.records) recs.items.push_back({{endSentence(r), false, false}});
+      d.body.push_back(recs);
+      recorded = true;
     }
     if (!a.discussion.empty()) {
-      Paragraph label = plainParagraph("Ý kiến thảo luận:");
+      Paragraph label = plainParagraph("Ý kiến thảo luận (theo thứ tự phát biểu):");
       label.runs.front().italic = true;
       d.body.push_back(label);
       BulletList notes;
       for (const auto& n : a.discussion) notes.items.push_back(item("Đồng chí " + n.name + ": ", n.summary));
       d.body.push_back(notes);
+      recorded = true;
     }
-    if (!a.conclusion.empty()) d.body.push_back(labelledParagraph("Chủ trì kết luận: ", a.conclusion));
+    if (!a.conclusion.empty()) {
+      d.body.push_back(labelledParagraph("Chủ trì kết luận: ", a.conclusion));
+      recorded = true;
+    }
+    if (!recorded) {
+      Paragraph none = plainParagraph("Không ghi nhận nội dung ở bước này.");
+      none.runs.front().italic = true;
+      d.body.push_back(none);
+    }
   }
 }
 
@@ -128,12 +156,17 @@ Result<PartyDocument> buildMinutes(const MinutesInput& in) {
   proceedings(d, in);
 
   d.body.push_back(Heading{"IV. KẾT LUẬN CỦA CHỦ TRÌ"});
-  d.body.push_back(plainParagraph(in.conclusion.empty() ? "(Không ghi kết luận chung.)" : in.conclusion));
+  d.body.push_back(plainParagraph(in.conclusion.empty() ? "Chủ trì chưa ghi kết luận chung." : in.conclusion));
 
   int next = 5;
   if (in.vote) {
     d.body.push_back(Heading{"V. BIỂU QUYẾT"});
     d.body.push_back(labelledParagraph("Biểu quyết " + in.vote_subject + ": ", voteSummary(*in.vote) + "."));
+    std::string rule;
+    if (!in.vote_rule.empty()) rule = "Quy tắc biểu quyết: " + in.vote_rule;
+    if (in.vote_passed)
+      rule += std::string(rule.empty() ? "Kết quả: " : "; kết quả: ") + (*in.vote_passed ? "thông qua" : "không thông qua");
+    if (!rule.empty()) d.body.push_back(plainParagraph(rule + "."));
     next = 6;
   }
 

@@ -29,6 +29,10 @@ struct MinutesAgendaItem {
   std::string content;      // summary of what was presented; optional
   std::vector<SpeakerNote> discussion;
   std::string conclusion;   // the chair's conclusion on this item; optional
+  // What the record holds under this step besides notes and speeches, one
+  // line each, in order: earlier tasks and their outcome, tasks assigned, the
+  // vote, the quality self-evaluation, the roll-call figures.
+  std::vector<std::string> records;
 };
 
 // The cell's numbers on the meeting day, as the roster computed them.
@@ -59,13 +63,18 @@ struct MinutesInput {
   std::string conclusion;   // the chair's overall conclusion
   std::optional<VoteTally> vote;
   std::string vote_subject = "thông qua Nghị quyết";
+  std::string vote_rule;    // "Quá một nửa số đảng viên có mặt có quyền biểu quyết"; optional
+  std::optional<bool> vote_passed;  // the outcome under vote_rule; none = not decided
   bool read_back = true;    // the minutes were read to the cell before closing (HD 12/2018)
 };
 
 // The minutes as a PartyDocument: time, place and people; the cell's numbers
 // with each absentee named (and their reason); the agenda; the course of the
-// meeting with every speaker; the conclusion; the vote line; the closing time
-// and read-back; signatures of THƯ KÝ (left) and CHỦ TRÌ (right).
+// meeting step by step (what was presented, the records under the step, every
+// speaker in the order they spoke, the step's conclusion; a step with nothing
+// recorded says so in one line); the chair's conclusion; the vote line with its
+// rule and result; the closing time and read-back; signatures of THƯ KÝ (left)
+// and CHỦ TRÌ (right).
 // Validation errors: chair/secretary name missing, negative counts, present
 // above expected, present + absentees ≠ expected ("counts.present",
 // "attendance_mismatch"), an absence with reason lacking a name or a reason,

@@ -21,6 +21,21 @@ Reply errorReply(const Error& e) {
   return r;
 }
 
+// 503 when the worker queue is full: the client should come back shortly
+// rather than wait behind work queued before it.
+static Reply busyReply() {
+  json::object o;
+  o["type"] = "https://chibo.vn/problems/server_busy";
+  o["title"] = "Máy chủ đang bận. Vui lòng thử lại sau ít giây.";
+  o["status"] = 503;
+  o["code"] = "server_busy";
+  o["detail"] = o["title"];
+  o["errors"] = json::array();
+  Reply r{503, json::serialize(o), "application/problem+json; charset=utf-8", {}};
+  r.headers.emplace_back("Retry-After", "2");
+  return r;
+}
+
 std::optional<std::string> Call::query(const char* name) const {
   try {
     auto qp = restinio::parse_query(req->header().query());
@@ -162,8 +177,21 @@ restinio::request_handling_status_t Api::dispatch(const Route& r, restinio::requ
       spdlog::error("{} {}: sending the answer: {}", r.method, r.path, e.what());
     }
   };
-  if (r.offload) workers_.post(std::move(run));
-  else run();
+  if (r.precheck) {
+    std::optional<Reply> early;
+    try {
+      early = r.precheck(*this, *call);
+    } catch (const std::exception& e) {
+      spdlog::error("{} {}: {}", r.method, r.path, e.what());
+      early = errorReply(Error::internal());
+    }
+    if (early) {
+      send(req, *early);
+      return restinio::request_accepted();
+    }
+  }
+  if (!r.offload) run();
+  else if (!workers_.tryPost(std::move(run))) send(req, busyReply());
   return restinio::request_accepted();
 }
 
@@ -258,6 +286,7 @@ std::unique_ptr<restinio::router::express_router_t<>> Api::router() {
 std::vector<Route> routeTable() {
   std::vector<Route> out;
   addAuthRoutes(out);
+  addLockoutRoutes(out);
   addOrgRoutes(out);
   addMemberRoutes(out);
   addRoleRoutes(out);
@@ -266,6 +295,7 @@ std::vector<Route> routeTable() {
   addOversightRoutes(out);
   addDocumentRoutes(out);
   addAttachmentRoutes(out);
+  addAccountRoutes(out);
   addImportRoutes(out);
   return out;
 }

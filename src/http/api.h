@@ -38,6 +38,7 @@ struct Call {
   std::string csrf_token;
   boost::json::object body;      // parsed for POST/PUT/PATCH
   std::string address;           // client address, for throttling
+  std::shared_ptr<void> pre;     // what the route's precheck hands its handler
   std::optional<std::string> query(const char* name) const;
   // The numeric path parameter `name` (routes only match digits).
   Id pathId(const char* name) const;
@@ -56,6 +57,10 @@ struct Route {
   // instead of ApiConfig::max_json_body (413 file_too_large above it).
   bool raw_body = false;
   size_t max_body = 0;
+  // Runs on the I/O thread before an offloaded handler is queued; an answer
+  // here is sent at once and the handler never runs (a locked-out log-in is
+  // refused without waiting behind password hashing).
+  std::function<std::optional<Reply>(Api&, Call&)> precheck;
 };
 
 struct ApiConfig {
@@ -66,6 +71,8 @@ struct ApiConfig {
   // Quality (issue 4): the rule files loaded at start (loadRuleCatalog); the
   // rules, score and warning routes answer 500 without it.
   std::shared_ptr<const RuleCatalog> rules;
+  // How long an activation code printed for a new account stays valid.
+  int activation_days = 14;
 };
 
 class Api {
@@ -85,13 +92,16 @@ class Api {
   Store& store_;
   ApiConfig cfg_;
   LoginThrottle throttle_;
-  WorkerPool workers_{2};  // at most two argon2id hashes at once: 128 MiB
+  // At most two argon2id hashes at once (128 MiB); 32 waiting is about 1.5 s
+  // of hashing (~90 ms each), beyond which a client is told to come back.
+  WorkerPool workers_{2, 32};
   std::vector<Route> routes_;
 };
 
 // Every route of the API, in documentation order.
 std::vector<Route> routeTable();
 void addAuthRoutes(std::vector<Route>& out);
+void addLockoutRoutes(std::vector<Route>& out);  // routes_lockouts.cpp
 void addOrgRoutes(std::vector<Route>& out);
 void addMemberRoutes(std::vector<Route>& out);
 void addRoleRoutes(std::vector<Route>& out);
@@ -100,6 +110,7 @@ void addQualityRoutes(std::vector<Route>& out);  // routes_quality.cpp
 void addOversightRoutes(std::vector<Route>& out);  // routes_oversight.cpp
 void addDocumentRoutes(std::vector<Route>& out);   // routes_documents.cpp
 void addAttachmentRoutes(std::vector<Route>& out);  // routes_attachments.cpp
+void addAccountRoutes(std::vector<Route>& out);     // routes_accounts.cpp
 void addImportRoutes(std::vector<Route>& out);      // routes_import.cpp
 
 void send(const restinio::request_handle_t& req, const Reply& r);

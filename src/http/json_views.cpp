@@ -1,5 +1,7 @@
 #include "http/json_views.h"
 
+#include "app/audit/audit_labels.h"
+
 namespace chibo::http {
 namespace json = boost::json;
 
@@ -194,13 +196,20 @@ json::object auditJson(const AuditPage& p) {
   for (auto& e : p.items) {
     json::array ch;
     for (auto& c : e.changes)
-      ch.push_back(json::object{{"field", c.field}, {"before", strOrNull(c.before)}, {"after", strOrNull(c.after)}});
+      ch.push_back(json::object{{"field", c.field},
+                                {"field_label", auditFieldLabel(c.field, p.names)},
+                                {"before", strOrNull(c.before)},
+                                {"after", strOrNull(c.after)},
+                                {"before_text", strOrNull(auditValueText(e.target_type, c.field, c.before, p.names))},
+                                {"after_text", strOrNull(auditValueText(e.target_type, c.field, c.after, p.names))}});
     items.push_back(json::object{{"id", e.id},
                                  {"at", e.at.iso()},
                                  {"actor_id", idOrNull(e.actor_id)},
                                  {"actor_username", e.actor_username},
                                  {"action", e.action},
+                                 {"action_label", auditActionLabel(e.action)},
                                  {"target_type", e.target_type},
+                                 {"target_label", auditTargetLabel(e.target_type)},
                                  {"target_id", e.target_id},
                                  {"org_id", idOrNull(e.org_id)},
                                  {"changes", std::move(ch)}});

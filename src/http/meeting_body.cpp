@@ -2,11 +2,20 @@
 
 namespace chibo::http {
 
-std::optional<std::vector<Id>> readIds(BodyReader& b, const json::object& o, const std::string& key) {
+std::string tooManyMessage(size_t max_items) {
+  return "Danh sách có quá nhiều mục (tối đa " + std::to_string(max_items) + ").";
+}
+
+std::optional<std::vector<Id>> readIds(BodyReader& b, const json::object& o, const std::string& key,
+                                       size_t max_items) {
   auto v = o.if_contains(key);
   if (!v || v->is_null()) return std::nullopt;
   if (!v->is_array()) {
     b.errors().add(key, "invalid_type", "Giá trị phải là một danh sách mã số.");
+    return std::nullopt;
+  }
+  if (v->as_array().size() > max_items) {
+    b.errors().add(key, "too_many", tooManyMessage(max_items));
     return std::nullopt;
   }
   std::vector<Id> out;
@@ -19,11 +28,16 @@ std::optional<std::vector<Id>> readIds(BodyReader& b, const json::object& o, con
   return out;
 }
 
-std::optional<std::vector<std::string>> readStrings(BodyReader& b, const json::object& o, const std::string& key) {
+std::optional<std::vector<std::string>> readStrings(BodyReader& b, const json::object& o, const std::string& key,
+                                                    size_t max_items) {
   auto v = o.if_contains(key);
   if (!v || v->is_null()) return std::nullopt;
   if (!v->is_array()) {
     b.errors().add(key, "invalid_type", "Giá trị phải là một danh sách.");
+    return std::nullopt;
+  }
+  if (v->as_array().size() > max_items) {
+    b.errors().add(key, "too_many", tooManyMessage(max_items));
     return std::nullopt;
   }
   std::vector<std::string> out;
@@ -62,9 +76,13 @@ MeetingFields meetingFields(BodyReader& b, const json::object& o) {
   f.thematic_plan_id = b.id("thematic_plan_id");
   f.period_year = b.integer("period_year");
   f.period_month = b.integer("period_month");
-  f.guests = readObjects<GuestInput>(b, o, "guests", [](BodyReader& g, const json::object&) {
-    return GuestInput{g.str("name"), g.str("position"), g.id("member_id"), g.boolean("upper_monitor")};
-  });
+  f.version = b.integer("version");
+  f.guests = readObjects<GuestInput>(
+      b, o, "guests",
+      [](BodyReader& g, const json::object&) {
+        return GuestInput{g.str("name"), g.str("position"), g.id("member_id"), g.boolean("upper_monitor")};
+      },
+      kMaxGuests);
   return f;
 }
 
@@ -129,7 +147,7 @@ TaskFields taskFields(BodyReader& b, const json::object& o) {
   f.status = b.str("status");
   f.result_note = b.str("result_note");
   f.progress_note = b.str("progress_note");
-  f.assignee_member_ids = readIds(b, o, "assignee_member_ids");
+  f.assignee_member_ids = readIds(b, o, "assignee_member_ids", kMaxAssignees);
   return f;
 }
 

@@ -15,14 +15,30 @@
 
 namespace chibo::http {
 
+// Bounds on lists in one request, checked before any element is read: a
+// 20,000-guest list was once accepted and stored. Each is far above real use
+// (a cell's roll is at most a few hundred; a meeting has a handful of guests).
+constexpr size_t kMaxListItems = 1000;  // roll-call lines, agenda items, reviews, targets, slots
+constexpr size_t kMaxGuests = 100;
+constexpr size_t kMaxAssignees = 100;
+
+// "Danh sách có quá nhiều mục (tối đa N)."
+std::string tooManyMessage(size_t max_items);
+
 // Reads the array of objects at `key` with `read(BodyReader&)` per element.
-// Absent or null: none. Not an array, or an element not an object: a field error.
+// Absent or null: none. Not an array, an element not an object, or more than
+// `max_items` elements (too_many, nothing read): a field error.
 template <typename T, typename F>
-std::optional<std::vector<T>> readObjects(BodyReader& b, const json::object& o, const std::string& key, F read) {
+std::optional<std::vector<T>> readObjects(BodyReader& b, const json::object& o, const std::string& key, F read,
+                                          size_t max_items = kMaxListItems) {
   auto v = o.if_contains(key);
   if (!v || v->is_null()) return std::nullopt;
   if (!v->is_array()) {
     b.errors().add(key, "invalid_type", "Giá trị phải là một danh sách.");
+    return std::nullopt;
+  }
+  if (v->as_array().size() > max_items) {
+    b.errors().add(key, "too_many", tooManyMessage(max_items));
     return std::nullopt;
   }
   std::vector<T> out;
@@ -41,8 +57,10 @@ std::optional<std::vector<T>> readObjects(BodyReader& b, const json::object& o, 
 }
 
 // Lists of plain values; same absent/null/type rules.
-std::optional<std::vector<Id>> readIds(BodyReader& b, const json::object& o, const std::string& key);
-std::optional<std::vector<std::string>> readStrings(BodyReader& b, const json::object& o, const std::string& key);
+std::optional<std::vector<Id>> readIds(BodyReader& b, const json::object& o, const std::string& key,
+                                       size_t max_items = kMaxListItems);
+std::optional<std::vector<std::string>> readStrings(BodyReader& b, const json::object& o, const std::string& key,
+                                                    size_t max_items = kMaxListItems);
 std::optional<double> readNumber(BodyReader& b, const json::object& o, const char* key);
 
 MeetingFields meetingFields(BodyReader& b, const json::object& o);

@@ -6,6 +6,26 @@
 namespace chibo::http {
 namespace json = boost::json;
 
+// True when the body has a user name and password of acceptable size; the
+// handler answers the rest without touching the throttle.
+static bool credentialsReadable(const json::object& body) {
+  BodyReader b(body);
+  auto user = b.str("username");
+  auto pass = b.str("password");
+  return user && pass && !user->empty() && !pass->empty() && user->size() <= 64 && pass->size() <= 256;
+}
+
+// On the I/O thread, before the attempt may queue for hashing: a throttled
+// attempt is refused here and never waits behind (or delays) password checks.
+static std::optional<Reply> admit(Api& api, Call& c) {
+  if (!credentialsReadable(c.body)) return std::nullopt;
+  BodyReader b(c.body);
+  auto a = admitLogin(api.store(), api.throttle(), *b.str("username"), c.address, c.caller.now);
+  if (!a) return errorReply(a.error());
+  c.pre = std::make_shared<LoginAdmission>(std::move(*a));
+  return std::nullopt;
+}
+
 static Reply login(Api& api, Call& c) {
   BodyReader b(c.body);
   auto user = b.str("username");
@@ -16,10 +36,12 @@ static Reply login(Api& api, Call& c) {
     if (!pass || pass->empty()) v.add("password", "required", "Vui lòng nhập mật khẩu.");
     return errorReply(v.error());
   }
-  if (user->size() > 64 || pass->size() > 256)
+  if (!credentialsReadable(c.body))
     return errorReply({ErrorKind::unauthenticated, "bad_credentials", "Tên đăng nhập hoặc mật khẩu không đúng.", {}});
-  auto r = chibo::login(api.store(), api.throttle(), *user, *pass, c.address, c.caller.now,
-                        SessionConfig{api.config().session_hours});
+  SessionConfig cfg{api.config().session_hours};
+  auto* admitted = static_cast<LoginAdmission*>(c.pre.get());
+  auto r = admitted ? completeLogin(api.store(), api.throttle(), *admitted, *pass, c.address, c.caller.now, cfg)
+                    : chibo::login(api.store(), api.throttle(), *user, *pass, c.address, c.caller.now, cfg);
   if (!r) return errorReply(r.error());
   json::object body;
   body["csrf_token"] = r->csrf_token;
@@ -52,7 +74,9 @@ static Reply me(Api& api, Call& c) {
 void addAuthRoutes(std::vector<Route>& out) {
   out.push_back({"GET", "/api/v1/health", false, false,
                  [](Api&, Call&) { return jsonReply(200, json::object{{"status", "ok"}}); }});
-  out.push_back({"POST", "/api/v1/auth/login", false, true, login});
+  Route login_route{"POST", "/api/v1/auth/login", false, true, login};
+  login_route.precheck = admit;
+  out.push_back(std::move(login_route));
   out.push_back({"POST", "/api/v1/auth/logout", true, false, logout});
   out.push_back({"GET", "/api/v1/me", true, false, me});
 }

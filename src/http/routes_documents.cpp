@@ -50,7 +50,7 @@ Reply render(const Result<DocumentOut>& r, bool docx) {
 
 template <bool Docx>
 Reply minutes(Api& api, Call& c) {
-  return render(minutesDocument(api.store(), c.caller, c.pathId("id")), Docx);
+  return render(minutesDocument(api.store(), c.caller, c.pathId("id"), api.config().rules.get()), Docx);
 }
 template <bool Docx>
 Reply resolution(Api& api, Call& c) {

@@ -26,7 +26,14 @@ static Reply list(Api& api, Call& c) {
   auto r = listMeetings(api.store(), c.caller, c.pathId("id"), *from, *to);
   if (!r) return errorReply(r.error());
   json::array items;
-  for (const auto& m : *r) items.push_back(meetingBriefJson(m));
+  auto rates = attendanceRates(api.store(), *r);
+  for (const auto& m : *r) {
+    auto o = meetingBriefJson(m);
+    auto it = rates.find(m.meeting.id);
+    if (it != rates.end()) o["rate_percent"] = double(int(it->second * 10 + 0.5)) / 10;
+    else o["rate_percent"] = nullptr;
+    items.push_back(std::move(o));
+  }
   auto n = items.size();
   return jsonReply(200, json::object{{"items", std::move(items)}, {"total", n}});
 }

@@ -26,6 +26,7 @@
 #include "store/meeting_records.h"
 #include "store/quality_records.h"
 #include "store/rollup_records.h"
+#include "store/throttle_records.h"
 
 namespace chibo {
 
@@ -92,6 +93,12 @@ class ReadTx {
   virtual std::optional<User> userByUsername(std::string_view username) = 0;
   virtual std::vector<UserGrant> grantsOf(Id user_id) = 0;
   virtual std::optional<Session> session(std::string_view token_hash) = 0;
+  virtual std::optional<User> userByMember(Id member_id) = 0;  // the oldest, if several
+  virtual std::optional<User> userByActivationHash(std::string_view hash) = 0;
+  // Accounts whose member's current cell, or any of whose grants, lies in the
+  // subtree of `org_path`; by id.
+  virtual std::vector<User> accountsUnder(const std::string& org_path) = 0;
+  virtual std::vector<Session> sessionsOf(Id user_id) = 0;  // newest first
 
   // --- audit
   virtual std::vector<AuditEntry> audit(const AuditQuery& q) = 0;
@@ -171,6 +178,11 @@ class ReadTx {
   virtual std::vector<AttachmentRecord> attachmentsOfMeeting(Id meeting_id) = 0;
   virtual std::optional<std::string> attachmentData(Id id) = 0;  // the bytes
 
+  // --- log-in throttle (0008): tx_throttle.cpp
+  virtual std::optional<ThrottleRecord> throttleRecord(std::string_view kind, std::string_view subject) = 0;
+  virtual std::optional<ThrottleRecord> throttleRecordById(Id id) = 0;
+  // Rows locked at `now` (locked_until > now), the latest lock first.
+  virtual std::vector<ThrottleRecord> lockedThrottleRecords(int64_t now, int limit) = 0;
   // --- roster import (0010): identity numbers and notes (tx_import.cpp)
   virtual std::optional<MemberIdentity> memberIdentity(Id member_id) = 0;
   // The member holding `citizen_id`, anywhere in the database.
@@ -201,9 +213,14 @@ class WriteTx : public ReadTx {
   virtual Id insertUser(const User& u) = 0;
   virtual void updateUser(const User& u) = 0;
   virtual Id insertGrant(const UserGrant& g) = 0;
+  // Makes the user's grants exactly `grants` (their user_id is ignored).
+  virtual void replaceGrants(Id user_id, const std::vector<UserGrant>& grants) = 0;
   virtual void insertSession(const Session& s) = 0;
   virtual void deleteSession(std::string_view token_hash) = 0;
+  // Ends every session of the user, or only `session_id` of theirs; returns how many ended.
+  virtual int deleteSessionsOf(Id user_id, std::optional<Id> session_id) = 0;
   virtual void deleteExpiredSessions(DateTime now) = 0;
+  virtual void markLogin(Id user_id, DateTime at) = 0;  // users.last_login_at
 
   virtual Id appendAudit(const AuditEntry& e) = 0;
 
@@ -259,6 +276,13 @@ class WriteTx : public ReadTx {
   virtual Id insertAttachment(const AttachmentRecord& a, std::string_view data) = 0;
   virtual void markAttachmentDeleted(Id id, DateTime at) = 0;  // soft: sets deleted_at
 
+  // --- log-in throttle (0008)
+  // Inserts the row of (kind, subject) or replaces its counters; returns its id.
+  virtual Id putThrottleRecord(const ThrottleRecord& r) = 0;
+  virtual void deleteThrottleRecord(Id id) = 0;
+  // Deletes rows neither locked at `now` nor written since `idle_before`;
+  // returns how many went. Locked rows always stay.
+  virtual int pruneThrottleRecords(int64_t now, int64_t idle_before) = 0;
   // --- roster import (0010)
   // Inserts or replaces the member's row; throws StoreError for a citizen ID already held.
   virtual void putMemberIdentity(const MemberIdentity& m) = 0;

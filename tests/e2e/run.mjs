@@ -1,10 +1,19 @@
 // Browser tests of the chibo web app against the real server and Debian's Chromium.
 //
-//   CHIBO_BIN=build/chibo CHIBO_SOURCE_DIR=. node tests/e2e/run.mjs
+//   CHIBO_BIN=build/chibo CHIBO_SOURCE_DIR=. node tests/e2e/run.mjs [--suite NAME]
 //
 // Creates a demo database in a temp dir, starts `chibo serve` on a free port with web/dist,
 // drives /usr/bin/chromium through playwright-core (never downloads a browser) and prints
 // "N passed, M failed". Screenshots go to $CHIBO_E2E_SCREENS (default: <tmp>/chibo-e2e-screens).
+//
+// Suites: `main` (this file's tests) and one per file in suites/ (suites/NAME.mjs exports
+// `register(h)`); CTest runs each as e2e_NAME in its own process, with its own database and
+// server, so they run in parallel.
+//
+// The test clock: the server (`--now`), the demo data and every browser context start at the
+// same instant, CHIBO_E2E_NOW (ISO 8601; default below), and run on from there in real time, so
+// no test depends on the hour or the date it is run at. Try others with e.g.
+// CHIBO_E2E_NOW=2026-12-31T23:58:00+07:00.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +29,17 @@ const USER = process.env.CHIBO_E2E_USER ?? 'bithu.kp1';
 const PASS = process.env.CHIBO_E2E_PASS ?? 'chibo-demo';
 const COMMITTEE_USER = process.env.CHIBO_E2E_COMMITTEE_USER ?? 'canbo.phuong';
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const suiteArg = process.argv.indexOf('--suite');
+const SUITE = suiteArg > 0 ? process.argv[suiteArg + 1] : 'main';
+// A Wednesday morning in the middle of a month and a quarter, in Asia/Ho_Chi_Minh.
+const CLOCK_START_ISO = process.env.CHIBO_E2E_NOW ?? '2026-06-10T09:00:00+07:00';
+const CLOCK_START = Date.parse(CLOCK_START_ISO);
+if (Number.isNaN(CLOCK_START)) throw new Error(`CHIBO_E2E_NOW is not an ISO instant: ${CLOCK_START_ISO}`);
+const REAL_START = Date.now();
+/** The test clock now, in milliseconds since the epoch. */
+const clockNow = () => CLOCK_START + (Date.now() - REAL_START);
+/** The test clock now as the server's flags take it: 2026-06-10T02:00:09Z (whole seconds). */
+const clockIso = () => new Date(clockNow()).toISOString().replace(/\.\d+Z$/, 'Z');
 
 let server = null;
 let stopping = false;
@@ -61,14 +81,25 @@ function ensureWebBuilt() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// `--prepare`: install what the suites share (playwright-core, the built app) once, before CTest
+// starts them side by side, so two suites never run `npm ci` in the same folder at once.
+if (process.argv.includes('--prepare')) {
+  clearTimeout(guard);
+  ensureWebBuilt();
+  await loadPlaywright();
+  console.log('e2e: prepared');
+  process.exit(0);
+}
+
 async function startServer() {
   const db = join(work, 'chibo.db');
-  const demo = spawnSync(bin, ['demo', '--db', db], { encoding: 'utf8' });
+  const demo = spawnSync(bin, ['demo', '--db', db, '--now', clockIso()], { encoding: 'utf8' });
   if (demo.status !== 0) throw new Error(`chibo demo failed (${demo.status}): ${demo.stderr || demo.stdout}`);
   // Port 0: the server takes a free port and prints it, so parallel test
   // processes never race for the same one.
   let log = '';
-  server = spawn(bin, ['serve', '--db', db, '--port', '0', '--web', webDist], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['serve', '--db', db, '--port', '0', '--web', webDist, '--now', clockIso()];
+  server = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout.on('data', (d) => (log += d));
   server.stderr.on('data', (d) => (log += d));
   // A server that dies mid-run fails every later test with "connection refused": say why once.
@@ -114,7 +145,10 @@ async function waitFor(fn, what, timeout = T) {
 // --- the tests ----------------------------------------------------------------
 
 const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
+let registering = 'main';  // the suite whose tests are being registered
+const test = (name, fn) => {
+  if (registering === SUITE) tests.push({ name, fn });
+};
 const ctx = {}; // shared between tests: base URL, the logged-in page, the new member's name
 
 test('the server serves the app', async () => {
@@ -155,8 +189,12 @@ test('log-in works with the keyboard only (Tab / Enter)', async () => {
   check((await focusedId()) === 'login-password', 'Tab from username did not reach the password field');
   await page.keyboard.type(PASS);
   await page.keyboard.press('Enter');
-  // A cell secretary lands on their cell.
-  await waitFor(async () => /#\/orgs\/\d+$/.test(page.url()), 'landing on #/orgs/{id}');
+  // A cell secretary lands on their next job: the cell's current or next meeting (else its meetings).
+  await waitFor(async () => /#\/(meetings\/\d+|orgs\/\d+\/meetings)$/.test(page.url()), 'landing on the next meeting');
+  const me = await (await page.request.get(`${ctx.base}/api/v1/me`)).json();
+  const cell = me.user.grants.find((g) => g.role === 'cell');
+  check(cell, `${USER} has no cell grant`);
+  await page.goto(`${ctx.base}/#/orgs/${cell.org_id}`);
   await visible(page.getByRole('heading', { level: 1 }), 'the cell heading');
   await visible(page.getByRole('navigation', { name: 'Điều hướng chính' }), 'main navigation landmark');
   ctx.cellUrl = page.url();
@@ -333,9 +371,10 @@ async function shot(page, name, full = false) {
   await page.screenshot({ path: join(screens, `${name}.png`), fullPage: full });
 }
 
-/** Today in Asia/Ho_Chi_Minh as dd/mm/yyyy. */
+/** The test clock's first day (Asia/Ho_Chi_Minh) plus addDays, as dd/mm/yyyy: one fixed day for
+ * the whole run, so two checks of "today" agree even if the run crosses midnight. */
 function vnToday(addDays = 0) {
-  const d = new Date(Date.now() + 7 * 3600 * 1000 + addDays * 86400 * 1000);
+  const d = new Date(CLOCK_START + 7 * 3600 * 1000 + addDays * 86400 * 1000);
   const p = (n) => String(n).padStart(2, '0');
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
@@ -360,7 +399,9 @@ test('a secretary plans a meeting on the "Sinh hoạt" tab (390×844)', async ()
   await visible(page.getByRole('status').filter({ hasText: 'Đã thêm chuyên đề quý 1' }), 'the adopted topic for quarter 1');
   await page.getByRole('button', { name: 'Lập kế hoạch' }).click();
   await page.getByLabel('Loại sinh hoạt').selectOption('regular');
-  await page.getByLabel('Ngày họp').fill(vnToday());
+  // Tomorrow morning: the checklist item ticked "now" below is then before the meeting whatever
+  // the hour the test starts at, and the meeting can still be started early in live mode.
+  await page.getByLabel('Ngày họp').fill(vnToday(1));
   await page.getByLabel('Giờ bắt đầu').fill('25:99');
   await page.getByRole('button', { name: 'Lập kế hoạch', exact: true }).click();
   await visible(page.getByText('Giờ không hợp lệ'), 'the inline error for a bad time');
@@ -369,6 +410,10 @@ test('a secretary plans a meeting on the "Sinh hoạt" tab (390×844)', async ()
   await page.getByLabel('Người chủ trì').selectOption({ index: 1 });
   await page.getByLabel('Thư ký cuộc họp').selectOption({ index: 2 });
   await page.getByRole('button', { name: 'Lập kế hoạch', exact: true }).click();
+  // When the month already has a regular meeting, the form asks before planning a second one.
+  const again = page.getByRole('button', { name: 'Vẫn lập thêm', exact: true });
+  await waitFor(async () => /#\/meetings\/\d+$/.test(page.url()) || (await again.count()) > 0, 'the new meeting or the question');
+  if (await again.count()) await again.click();
   await waitFor(async () => /#\/meetings\/\d+$/.test(page.url()), 'the new meeting page');
   ctx.meetingUrl = page.url();
   await visible(page.getByRole('heading', { level: 1, name: /Sinh hoạt thường kỳ/ }), 'the meeting heading');
@@ -387,11 +432,11 @@ test('a secretary plans a meeting on the "Sinh hoạt" tab (390×844)', async ()
   await visible(page.getByRole('link', { name: 'Tài liệu sinh hoạt.pdf' }), 'the uploaded document');
   await visible(page.getByRole('heading', { name: 'Chương trình sinh hoạt' }), 'the agenda');
   // Finding a time: propose a slot and mark it; the best slot is highlighted.
-  await page.getByLabel('Ngày', { exact: true }).fill(vnToday(1));
+  await page.getByLabel('Ngày', { exact: true }).fill(vnToday(2));
   await page.getByLabel('Giờ', { exact: true }).fill('19:30');
   await page.getByRole('button', { name: '+ Đề xuất' }).click();
   await visible(page.getByRole('status').filter({ hasText: 'Đã thêm thời điểm đề xuất.' }), 'the proposed slot');
-  await page.getByRole('checkbox', { name: `${vnToday(1)} lúc 19:30` }).check();
+  await page.getByRole('checkbox', { name: `${vnToday(2)} lúc 19:30` }).check();
   await page.getByRole('button', { name: 'Lưu lựa chọn' }).click();
   await visible(page.getByText('Nhiều người dự nhất'), 'the best slot highlighted');
   await noOverflow(page, 'the meeting page');
@@ -576,11 +621,22 @@ test('a member sees upcoming meetings, attendance history and tasks on their lan
 // --- issues 4 and 5: each feature's browser checks live in a module of their own ------
 // A module's default export receives these helpers and registers its tests with `test`.
 const helpers = {
-  test, ctx, check, visible, waitFor, phoneLogin, noOverflow, shot, vnToday, sleep,
+  test, ctx, check, visible, waitFor, phoneLogin, noOverflow, shot, vnToday, sleep, clockNow,
   get browser() { return browser; },
   PASS, USER, COMMITTEE_USER, MEMBER_USER, PHONE,
 };
-for (const mod of ['./quality.mjs', './oversight.mjs']) (await import(mod)).default(helpers);
+if (SUITE !== 'main') {
+  const file = join(here, 'suites', `${SUITE}.mjs`);
+  if (!existsSync(file)) throw new Error(`no such browser suite: ${SUITE} (${file})`);
+  registering = SUITE;
+  // A suite starts logged out on a fresh server: the first check is that it serves the app.
+  test('the server serves the app', async () => {
+    const r = await fetch(`${ctx.base}/`);
+    check(r.ok, `GET / answered ${r.status}`);
+  });
+  (await import(file)).default(helpers);
+  registering = 'main';
+}
 
 test('log-out returns to the log-in screen', async () => {
   const page = ctx.page;
@@ -605,6 +661,15 @@ try {
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  // Every page runs on the test clock too (the live-mode clock, the QR code's expiry).
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.clock.install({ time: clockNow() });
+    return context;
+  };
+  check(tests.length > 0, `suite ${SUITE} registered no tests`);
+  console.log(`e2e: suite ${SUITE}, test clock from ${new Date(clockNow()).toISOString()}`);
   for (const t of tests) {
     const started = Date.now();
     try {

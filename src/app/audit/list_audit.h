@@ -1,4 +1,8 @@
 #pragma once
+// Reading the audit log of an org's subtree.
+#include <map>
+#include <string>
+
 #include "app/context.h"
 #include "domain/result.h"
 
@@ -7,6 +11,7 @@ namespace chibo {
 struct AuditPage {
   std::vector<AuditEntry> items;
   int64_t total = 0;
+  std::map<Id, std::string> names;  // full name of every member the changes name (see audit_labels.h)
 };
 
 // The audit rows of an org's subtree, newest first. Only administrators and

@@ -31,10 +31,4 @@ const std::string& decoyHash() {
   return h;
 }
 
-std::string passwordProblem(std::string_view password) {
-  if (password.size() < 8) return "Mật khẩu phải có ít nhất 8 ký tự.";
-  if (password.size() > 256) return "Mật khẩu quá dài (tối đa 256 ký tự).";
-  return "";
-}
-
 }  // namespace chibo

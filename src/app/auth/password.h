@@ -17,8 +17,5 @@ bool verifyPassword(std::string_view password, const std::string& encoded_hash);
 // A hash that matches no password, for spending the same time on unknown users.
 const std::string& decoyHash();
 
-// Password policy: at least 8 characters. Returns an empty string when
-// acceptable, else a Vietnamese message.
-std::string passwordProblem(std::string_view password);
-
+// The password policy (length, common passwords) is in password_policy.h.
 }  // namespace chibo

@@ -1,7 +1,7 @@
 #pragma once
-// The papers a cell keeps and the report a ward files (issue 5 §4, §5), made
-// from the records: the minutes (biên bản) and the resolution (nghị quyết) of
-// a meeting, its attendance list, the year's task list of an org, and the
+// The papers a cell keeps and the report a ward files, made from the records:
+// the minutes (biên bản) and the resolution (nghị quyết) of a meeting, its
+// attendance list, the year's task list of an org, and the
 // monthly briefing report (báo cáo giao ban) of a committee.
 //
 // Each use case checks scope, reads the record in one read transaction, maps
@@ -29,8 +29,14 @@ struct DocumentOut {
 // The minutes of a meeting (planned meetings: 409 not_held). A record the
 // minutes builder cannot lay out (no chair or no secretary yet) is a 422 with
 // the builder's field errors. Members not yet marked are listed as absent
-// "(chưa điểm danh)" so a draft still adds up.
-Result<DocumentOut> minutesDocument(Store& store, const Caller& c, Id meeting_id);
+// "(chưa điểm danh)" so a draft still adds up. Every agenda step carries what
+// the record holds under it (notes, earlier tasks and their outcome, speeches
+// in spoken order, tasks assigned, the vote with its rule and result, the
+// roll-call figures, the read-back); with a rule catalog (`rules`, may be
+// null) the cell's quality self-evaluation too. One file per document:
+// minutes_document.cpp, resolution_document.cpp, attendance_document.cpp,
+// task_list_document.cpp, briefing_document.cpp.
+Result<DocumentOut> minutesDocument(Store& store, const Caller& c, Id meeting_id, const RuleCatalog* rules = nullptr);
 
 // The meeting's monthly resolution (the first of type resolution, else the
 // first document adopted), numbered as issued: "Số 03-NQ/CB". 404 with code

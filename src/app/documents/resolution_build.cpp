@@ -53,6 +53,13 @@ Result<PartyDocument> buildResolutionDocument(const ResolutionFacts& f) {
   // weaknesses: they go in as paragraphs at the end of their section.
   insertParagraphs(d, headingAt(d, "II."), f.assessment);
   insertParagraphs(d, headingAt(d, "IV."), f.assignment_notes);
+  if (!f.targets.empty()) {
+    // The targets lead section II, before the directions.
+    size_t at = std::min(headingAt(d, "II.") + 1, d.body.size());
+    BulletList list;
+    for (const auto& t : f.targets) list.items.push_back({{t, false, false}});
+    d.body.insert(d.body.begin() + long(at), {Block{labelledParagraph("Chỉ tiêu: ", "")}, Block{list}});
+  }
   size_t iv = headingAt(d, "IV.");
   if (iv + 1 < d.body.size() && !f.self_assessment.empty()) d.body[iv + 1] = plainParagraph(f.self_assessment);
   if (f.doc_type != "NGHỊ QUYẾT")
@@ -63,6 +70,18 @@ Result<PartyDocument> buildResolutionDocument(const ResolutionFacts& f) {
         if (t.rfind(nq, 0) == 0) t = "Kết luận" + t.substr(nq.size());
         break;
       }
+  if (f.vote && (!f.vote_rule.empty() || f.vote_passed)) {
+    std::string line = f.vote_rule.empty() ? "" : "Quy tắc biểu quyết: " + f.vote_rule;
+    if (f.vote_passed)
+      line += std::string(line.empty() ? "Kết quả: " : "; kết quả: ") + (*f.vote_passed ? "thông qua" : "không thông qua");
+    for (auto it = d.body.rbegin(); it != d.body.rend(); ++it)
+      if (auto* p = std::get_if<Paragraph>(&*it); p && !p->runs.empty() && p->runs.front().italic) {
+        Paragraph rule = plainParagraph(line + ".");
+        rule.runs.front().italic = true;
+        d.body.insert(it.base(), rule);
+        break;
+      }
+  }
   if (!f.vote) {
     // The last body block is the vote line; without a vote it says so.
     for (auto it = d.body.rbegin(); it != d.body.rend(); ++it)

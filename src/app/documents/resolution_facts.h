@@ -1,6 +1,6 @@
 #pragma once
 // The facts of a resolution as the record gives them, in a shape free of store
-// types: documents.cpp reads the store into ResolutionFacts, and
+// types: resolution_document.cpp reads the store into ResolutionFacts, and
 // resolution_build.cpp (which sees only the export side) turns them into the
 // document, so the exporter never depends on the store's records.
 #include <optional>
@@ -33,6 +33,7 @@ struct ResolutionFacts {
   };
   std::vector<PreviousTask> previous_tasks;
   std::vector<std::string> assessment;  // paragraphs of section I
+  std::vector<std::string> targets;     // section II, the targets set, one line each
   std::vector<std::string> directions;  // section II, one line each
   struct Assigned {
     std::string task, assignee;
@@ -42,6 +43,8 @@ struct ResolutionFacts {
   std::vector<std::string> assignment_notes;  // section III text
   std::string self_assessment;          // section IV
   std::optional<VoteTally> vote;        // none: not voted yet
+  std::string vote_rule;                // "Quá một nửa số đảng viên có mặt có quyền biểu quyết"
+  std::optional<bool> vote_passed;      // the outcome under vote_rule
   Signature signer;
 };
 

@@ -36,6 +36,7 @@ Result<MeetingView> finalizeMeeting(Store& store, const Caller& c, Id id) {
     return Error::conflict("not_held", "Cuộc họp chưa được tổ chức nên chưa khóa được biên bản.");
   MeetingRecord rec = ctx->rec;
   rec.meeting.status = MeetingStatus::finalized;
+  rec.meeting.version = 1;  // edits while open counted versions of the plan; the locked minutes start at 1
   rec.locked_at = c.now;
   if (c.principal.user_id) rec.locked_by_user_id = c.principal.user_id;
   tx->updateMeeting(rec);

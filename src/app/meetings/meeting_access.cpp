@@ -88,12 +88,35 @@ std::optional<std::optional<DateTime>> parseInstant(Validator& v, const std::str
   if (!raw) return std::nullopt;
   if (raw->empty()) return std::optional<DateTime>{};
   if (*raw == "now") return std::optional<DateTime>{now};
+  if (raw->size() > 32) {  // the longest form, with seconds and an offset, is 25 characters
+    v.add(field, "invalid_datetime", label + " không hợp lệ (định dạng YYYY-MM-DDTHH:MM).");
+    return std::nullopt;
+  }
   auto t = DateTime::parseIso(*raw);
   if (!t || t->date().year() < 1930 || t->date().year() > 2200) {
     v.add(field, "invalid_datetime", label + " không hợp lệ (định dạng YYYY-MM-DDTHH:MM).");
     return std::nullopt;
   }
+  if (!realUtcOffset(*raw)) {
+    v.add(field, "invalid_offset", label + " có múi giờ không hợp lệ (chỉ từ -12:00 đến +14:00).");
+    return std::nullopt;
+  }
   return std::optional<DateTime>{*t};
+}
+
+bool realUtcOffset(std::string_view iso) {
+  // An explicit offset is the last six characters, "+hh:mm" or "-hh:mm". The
+  // offsets in use on Earth run from UTC-12:00 to UTC+14:00 (the IANA time
+  // zone database); anything else ("+99:00") is a typing slip or a probe and
+  // would move the meeting by days.
+  if (iso.size() < 6) return true;
+  std::string_view z = iso.substr(iso.size() - 6);
+  if ((z[0] != '+' && z[0] != '-') || z[3] != ':') return true;  // "Z" or no offset: nothing to check
+  auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+  if (!digit(z[1]) || !digit(z[2]) || !digit(z[4]) || !digit(z[5])) return false;
+  int minutes = ((z[1] - '0') * 10 + (z[2] - '0')) * 60 + (z[4] - '0') * 10 + (z[5] - '0');
+  if ((z[4] - '0') * 10 + (z[5] - '0') > 59) return false;
+  return z[0] == '+' ? minutes <= 14 * 60 : minutes <= 12 * 60;
 }
 
 }  // namespace chibo

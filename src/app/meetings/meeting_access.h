@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/meetings/live.h"
@@ -46,8 +47,12 @@ std::vector<RosterEntry> meetingRoll(ReadTx& tx, const Org& org, Date at);
 // The committee term of `org` covering `at`, if any (documents are numbered per term).
 std::optional<Id> termOn(ReadTx& tx, Id org_id, Date at);
 
+// False when `iso` ends in an explicit UTC offset outside -12:00..+14:00.
+bool realUtcOffset(std::string_view iso);
+
 // Parses an instant field: absent -> nullopt; "" -> engaged nullopt (clear);
-// "now" -> `now`; else ISO 8601 (local time when no offset), or a field error.
+// "now" -> `now`; else ISO 8601 (local time when no offset, an offset only
+// within -12:00..+14:00: invalid_offset), or a field error.
 std::optional<std::optional<DateTime>> parseInstant(Validator& v, const std::string& field,
                                                     const std::optional<std::string>& raw, DateTime now,
                                                     const std::string& label);

@@ -23,14 +23,28 @@ std::string guestsText(const std::vector<Guest>& guests) {
   return s;
 }
 
-void applyGuests(Validator& v, ReadTx& tx, const std::vector<GuestInput>& in, std::vector<Guest>& out) {
+// The member exists and the caller may at least know of them (their cell, or
+// the last one they were in, is within the caller's scope).
+bool visibleMember(ReadTx& tx, const Principal& p, Id id) {
+  auto m = tx.member(id);
+  if (!m) return false;
+  std::optional<Org> cell;
+  if (m->cell_id) cell = tx.org(*m->cell_id);
+  else if (auto periods = tx.cellPeriods(id); !periods.empty()) cell = tx.org(periods.back().cell_id);
+  return memberAccess(p, cell ? cell->path : "", id) != Access::none;
+}
+
+void applyGuests(Validator& v, ReadTx& tx, const Caller& c, const std::vector<GuestInput>& in,
+                 std::vector<Guest>& out) {
   out.clear();
   for (size_t i = 0; i < in.size(); ++i) {
     std::string p = "guests[" + std::to_string(i) + "].";
     Guest g;
     auto name = cleanText(v, p + "name", in[i].name, true, 200, "tên đại biểu");
     auto pos = cleanText(v, p + "position", in[i].position, false, 200, "chức vụ");
-    if (in[i].member_id && !tx.member(*in[i].member_id))
+    // Unknown and out-of-scope ids get the same answer, so ids cannot be
+    // enumerated through the guest list.
+    if (in[i].member_id && !visibleMember(tx, c.principal, *in[i].member_id))
       v.add(p + "member_id", "not_found", "Không tìm thấy đảng viên.");
     if (!name) continue;
     g.name = *name;
@@ -79,7 +93,7 @@ void applyMeetingFields(Validator& v, ReadTx& tx, const Caller& c, const Org& or
   if (auto t = parseInstant(v, "ended_at", in.ended_at, c.now, "Giờ kết thúc")) m.ended_at = *t;
   if (auto t = parseInstant(v, "minutes_read_back_at", in.minutes_read_back_at, c.now, "Giờ đọc lại biên bản"))
     rec.minutes_read_back_at = *t;
-  if (in.guests) applyGuests(v, tx, *in.guests, m.guests);
+  if (in.guests) applyGuests(v, tx, c, *in.guests, m.guests);
 
   if (in.chair_member_id || in.secretary_member_id) {
     auto roll = meetingRoll(tx, org, meetingDate(rec));

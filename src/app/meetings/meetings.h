@@ -73,6 +73,12 @@ struct MeetingView {
 Result<std::vector<MeetingRecord>> listMeetings(Store& store, const Caller& c, Id org_id, std::optional<Date> from,
                                                 std::optional<Date> to);
 
+// The attendance rate (present / expected × 100) of each held or locked cell
+// meeting among `meetings`, from the kept per-meeting figures, so a list of
+// meetings needs one request instead of one per meeting. Meetings without
+// figures (planned, cancelled, of a committee) are absent from the map.
+std::map<Id, double> attendanceRates(Store& store, const std::vector<MeetingRecord>& meetings);
+
 Result<MeetingView> getMeeting(Store& store, const Caller& c, Id id);
 
 struct GuestInput {
@@ -89,6 +95,7 @@ struct MeetingFields {
   std::optional<Id> chair_member_id, secretary_member_id, thematic_plan_id;
   std::optional<std::vector<GuestInput>> guests;
   std::optional<int> period_year, period_month;
+  std::optional<int> version;  // the version read; a stale one answers 409 version_conflict
 };
 
 // Plans a meeting of `org_id` with the agenda template of its kind. 201.

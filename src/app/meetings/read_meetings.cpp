@@ -18,6 +18,17 @@ Result<std::vector<MeetingRecord>> listMeetings(Store& store, const Caller& c, I
   return tx->meetingsOfOrg(org_id, lo, hi);
 }
 
+std::map<Id, double> attendanceRates(Store& store, const std::vector<MeetingRecord>& meetings) {
+  std::map<Id, double> out;
+  auto tx = store.read();
+  for (const auto& m : meetings) {
+    if (m.meeting.status != MeetingStatus::held && m.meeting.status != MeetingStatus::finalized) continue;
+    auto s = tx->meetingStats(m.meeting.id);
+    if (s && s->counted && s->counts.expected > 0) out[m.meeting.id] = 100.0 * s->counts.present / s->counts.expected;
+  }
+  return out;
+}
+
 Result<MeetingView> getMeeting(Store& store, const Caller& c, Id id) {
   auto tx = store.read();
   auto ctx = loadMeeting(*tx, c, id);

@@ -82,6 +82,8 @@ Result<MeetingView> updateMeeting(Store& store, const Caller& c, Id id, const Me
   auto ctx = loadWritableMeeting(*tx, c, id);
   if (!ctx) return ctx.error();
   if (auto st = requireOpen(*tx, c, *ctx, "sửa thông tin cuộc họp"); !st.ok()) return st.error();
+  if (in.version && *in.version != ctx->rec.meeting.version)
+    return Error::conflict("version_conflict", "Cuộc họp đã được người khác sửa. Vui lòng tải lại và thử lại.");
   Validator v;
   MeetingRecord rec = ctx->rec;
   applyMeetingFields(v, *tx, c, ctx->org, in, rec, false);
@@ -110,6 +112,7 @@ Result<MeetingView> updateMeeting(Store& store, const Caller& c, Id id, const Me
     changes.push_back({"thematic_plan_id", std::nullopt, std::to_string(plan->entry.id)});
   }
   if (!changes.empty()) {
+    rec.meeting.version = ctx->rec.meeting.version + 1;  // while open; locking starts the minutes at 1
     tx->updateMeeting(rec);
     writeAudit(*tx, c, "meeting.update", "meeting", id, ctx->org, std::move(changes));
     aggregatesOnMeetingWrite(*tx, id, c.now);  // issue 5: the figures land with the write

@@ -20,7 +20,9 @@ struct Window {
 
 Result<Window> window(const Caller& c, std::optional<Date> from, std::optional<Date> to) {
   Date t = to.value_or(c.today());
-  Date f = from.value_or(t.addMonths(-12));
+  // "12 tháng gần nhất" as the dashboard counts it: this month and the eleven before it, from
+  // the 1st, so a member's figures on their page and in a cell's drill-down cover the same days.
+  Date f = from.value_or(t.addDays(1 - int(t.day())).addMonths(-11));
   if (t < f) return Error::validation({{"to", "date_order", "Ngày kết thúc phải sau ngày bắt đầu."}});
   return Window{f, t};
 }

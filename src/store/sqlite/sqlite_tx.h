@@ -41,6 +41,10 @@ class SqliteTx final : public WriteTx {
   std::optional<User> userByUsername(std::string_view username) override;
   std::vector<UserGrant> grantsOf(Id user_id) override;
   std::optional<Session> session(std::string_view token_hash) override;
+  std::optional<User> userByMember(Id member_id) override;
+  std::optional<User> userByActivationHash(std::string_view hash) override;
+  std::vector<User> accountsUnder(const std::string& org_path) override;
+  std::vector<Session> sessionsOf(Id user_id) override;
 
   std::vector<AuditEntry> audit(const AuditQuery& q) override;
   int64_t auditCount(const AuditQuery& q) override;
@@ -109,9 +113,18 @@ class SqliteTx final : public WriteTx {
   Id insertUser(const User& u) override;
   void updateUser(const User& u) override;
   Id insertGrant(const UserGrant& g) override;
+  void replaceGrants(Id user_id, const std::vector<UserGrant>& grants) override;
   void insertSession(const Session& s) override;
   void deleteSession(std::string_view token_hash) override;
+  int deleteSessionsOf(Id user_id, std::optional<Id> session_id) override;
   void deleteExpiredSessions(DateTime now) override;
+  void markLogin(Id user_id, DateTime at) override;
+  std::optional<ThrottleRecord> throttleRecord(std::string_view kind, std::string_view subject) override;
+  std::optional<ThrottleRecord> throttleRecordById(Id id) override;
+  std::vector<ThrottleRecord> lockedThrottleRecords(int64_t now, int limit) override;
+  Id putThrottleRecord(const ThrottleRecord& r) override;
+  void deleteThrottleRecord(Id id) override;
+  int pruneThrottleRecords(int64_t now, int64_t idle_before) override;
   Id appendAudit(const AuditEntry& e) override;
   Id insertMeeting(const MeetingRecord& m) override;
   void updateMeeting(const MeetingRecord& m) override;

@@ -29,6 +29,7 @@ struct Data {
   std::vector<User> users;
   std::vector<UserGrant> grants;
   std::vector<Session> sessions;
+  int64_t session_rowid = 0;  // SQLite gives each session row a rowid
   std::vector<AuditEntry> audit;
   std::vector<MemberIdentity> identities;
   // Meetings (0002). Rows that have no id of their own carry their meeting id alongside.
@@ -57,6 +58,8 @@ struct Data {
   std::vector<CalendarToken> calendar_tokens;
   // Attachments (0005): each row with its bytes.
   std::vector<std::pair<AttachmentRecord, std::string>> attachments;
+  // Log-in throttle (0008).
+  std::vector<ThrottleRecord> throttle;
 };
 
 class FakeTx : public WriteTx {
@@ -159,6 +162,34 @@ class FakeTx : public WriteTx {
     for (const auto& s : d_.sessions)
       if (s.token_hash == token_hash) return s;
     return std::nullopt;
+  }
+  std::optional<User> userByMember(Id member_id) override {
+    for (const auto& u : d_.users)
+      if (u.member_id == member_id) return u;
+    return std::nullopt;
+  }
+  std::optional<User> userByActivationHash(std::string_view hash) override {
+    for (const auto& u : d_.users)
+      if (u.activation_hash && *u.activation_hash == hash) return u;
+    return std::nullopt;
+  }
+  std::vector<User> accountsUnder(const std::string& org_path) override {
+    auto under = [&](Id org_id) {
+      auto o = findById(d_.orgs, org_id);
+      return o && o->path.starts_with(org_path);
+    };
+    return where(d_.users, [&](const User& u) {
+      if (u.member_id)
+        if (auto m = findById(d_.members, *u.member_id); m && m->cell_id && under(*m->cell_id)) return true;
+      for (const auto& g : d_.grants)
+        if (g.user_id == u.id && under(g.org_id)) return true;
+      return false;
+    });
+  }
+  std::vector<Session> sessionsOf(Id user_id) override {
+    auto out = where(d_.sessions, [&](const Session& s) { return s.user_id == user_id; });
+    std::stable_sort(out.begin(), out.end(), [](const Session& a, const Session& b) { return a.created > b.created; });
+    return out;
   }
 
   // --- audit
@@ -456,6 +487,24 @@ class FakeTx : public WriteTx {
     return std::nullopt;
   }
 
+  // --- log-in throttle (0008)
+  std::optional<ThrottleRecord> throttleRecord(std::string_view kind, std::string_view subject) override {
+    for (const auto& r : d_.throttle)
+      if (r.kind == kind && r.subject == subject) return r;
+    return std::nullopt;
+  }
+  std::optional<ThrottleRecord> throttleRecordById(Id id) override { return findById(d_.throttle, id); }
+  std::vector<ThrottleRecord> lockedThrottleRecords(int64_t now, int limit) override {
+    std::vector<ThrottleRecord> out;
+    for (const auto& r : d_.throttle)
+      if (r.locked_until > now) out.push_back(r);
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+      return std::tie(b.locked_until, a.id) < std::tie(a.locked_until, b.id);
+    });
+    if (out.size() > size_t(limit)) out.resize(size_t(limit));
+    return out;
+  }
+
   // --- writes
   Id insertOrg(Org& o) override {
     writable();
@@ -491,13 +540,33 @@ class FakeTx : public WriteTx {
   }
   void updateUser(const User& u) override { replace(d_.users, u); }
   Id insertGrant(const UserGrant& g) override { return insert(d_.grants, g); }
+  void replaceGrants(Id user_id, const std::vector<UserGrant>& grants) override {
+    writable();
+    std::erase_if(d_.grants, [&](const UserGrant& g) { return g.user_id == user_id; });
+    for (auto g : grants) {
+      g.user_id = user_id;
+      insert(d_.grants, g);
+    }
+  }
   void insertSession(const Session& s) override {
     writable();
     d_.sessions.push_back(s);
+    d_.sessions.back().id = Id(++d_.session_rowid);
+  }
+  int deleteSessionsOf(Id user_id, std::optional<Id> session_id) override {
+    writable();
+    return int(std::erase_if(d_.sessions, [&](const Session& s) {
+      return s.user_id == user_id && (!session_id || s.id == *session_id);
+    }));
   }
   void deleteSession(std::string_view token_hash) override {
     writable();
     std::erase_if(d_.sessions, [&](const Session& s) { return s.token_hash == token_hash; });
+  }
+  void markLogin(Id user_id, DateTime at) override {
+    writable();
+    for (auto& u : d_.users)
+      if (u.id == user_id) u.last_login_at = at;
   }
   void deleteExpiredSessions(DateTime now) override {
     writable();
@@ -758,6 +827,31 @@ class FakeTx : public WriteTx {
     writable();
     for (auto& [a, bytes] : d_.attachments)
       if (a.id == id && !a.deleted_at) a.deleted_at = at;
+  }
+
+  Id putThrottleRecord(const ThrottleRecord& r) override {
+    writable();
+    for (auto& x : d_.throttle)
+      if (x.kind == r.kind && x.subject == r.subject) {
+        Id id = x.id;
+        x = r;
+        x.id = id;
+        return id;
+      }
+    ThrottleRecord n = r;
+    n.id = d_.throttle.empty() ? 1 : d_.throttle.back().id + 1;
+    d_.throttle.push_back(n);
+    return n.id;
+  }
+  void deleteThrottleRecord(Id id) override {
+    writable();
+    std::erase_if(d_.throttle, [&](const ThrottleRecord& r) { return r.id == id; });
+  }
+  int pruneThrottleRecords(int64_t now, int64_t idle_before) override {
+    writable();
+    return int(std::erase_if(d_.throttle, [&](const ThrottleRecord& r) {
+      return r.locked_until <= now && r.updated_at < idle_before;
+    }));
   }
 
   void commit() override {

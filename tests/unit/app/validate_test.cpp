@@ -57,4 +57,37 @@ TEST(ValidateTest, PhonesAreNormalisedToTenDigits) {
   EXPECT_EQ(v.errors().size(), 2u);
 }
 
+TEST(ValidateTest, AnOversizedFieldIsRefusedOnItsBytesBeforeAnyNormalisation) {
+  Validator v;
+  // A megabyte of decomposed letters: refused by size, never normalised.
+  std::string big;
+  while (big.size() < (1u << 20)) big += "e\xcc\x82\xcc\x83";
+  EXPECT_FALSE(cleanText(v, "topic", big, false, 500, "tên chuyên đề"));
+  ASSERT_EQ(v.errors().size(), 1u);
+  EXPECT_EQ(v.errors()[0].code, "too_long");
+  EXPECT_EQ(v.errors()[0].message, "Tên chuyên đề dài quá 500 ký tự.");
+  // At the limit in characters but decomposed (5 bytes each) is still accepted.
+  std::string nfd;
+  for (int i = 0; i < 500; ++i) nfd += "e\xcc\xa3\xcc\x82";  // ệ as e + dot below + circumflex
+  Validator ok;
+  auto s = cleanText(ok, "topic", nfd, false, 500, "tên chuyên đề");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->size(), 500u * 3);
+}
+
+TEST(ValidateTest, ControlBidiAndInvisibleOnlyTextGetVietnameseFieldErrors) {
+  Validator v;
+  EXPECT_FALSE(cleanText(v, "a", std::string("Nguy\x7f" "en"), true, 100, "họ và tên"));
+  EXPECT_FALSE(cleanText(v, "b", std::string("Nguy\xc2\x85" "en"), true, 100, "họ và tên"));
+  EXPECT_FALSE(cleanText(v, "c", std::string("\xe2\x80\xae" "A van Nguyen"), true, 100, "họ và tên"));
+  EXPECT_FALSE(cleanText(v, "d", std::string("\xe2\x80\x8b\xe2\x80\x8b"), true, 100, "họ và tên"));
+  EXPECT_FALSE(cleanText(v, "e", std::string("\xe2\x80\x8b"), false, 100, "chức vụ"));
+  ASSERT_EQ(v.errors().size(), 5u);
+  EXPECT_EQ(v.errors()[0].message, "Họ và tên chứa ký tự điều khiển.");
+  EXPECT_EQ(v.errors()[1].code, "invalid_text");
+  EXPECT_EQ(v.errors()[2].message, "Họ và tên chứa ký tự đảo chiều văn bản.");
+  EXPECT_EQ(v.errors()[3].code, "required");
+  EXPECT_EQ(v.errors()[4].message, "Chức vụ chỉ gồm ký tự vô hình.");
+}
+
 }  // namespace chibo

@@ -103,5 +103,38 @@ TEST(Minutes, AttendanceMustAddUp) {
   EXPECT_EQ(buildMinutes(in).error().field_errors[0].code, "negative");
 }
 
+// A step with nothing recorded says so in one line instead of standing as an
+// empty heading; a step's records are listed under it; the vote names its rule
+// and result.
+TEST(Minutes, EveryStepSaysWhatWasRecordedOrThatNothingWas) {
+  auto in = test::sampleMinutes();
+  in.agenda.push_back({"Thông tin thời sự", "", "", {}, "", {}});
+  in.agenda.push_back({"Phân công nhiệm vụ", "", "", {}, "", {"Sửa đèn hẻm 14 – Đồng chí Bùi Thị Yến; thời hạn 20/03/2026."}});
+  in.vote_rule = "Quá một nửa số đảng viên có mặt có quyền biểu quyết";
+  in.vote_passed = true;
+  auto doc = buildMinutes(in);
+  ASSERT_TRUE(doc.ok());
+  std::string t = documentPlainText(*doc);
+  auto heading = t.rfind("Thông tin thời sự");  // section III, after the programme
+  ASSERT_NE(heading, std::string::npos);
+  EXPECT_EQ(t.find("Không ghi nhận nội dung ở bước này.", heading), t.find('\n', heading) + 1) << t;
+  EXPECT_TRUE(has(t, "Sửa đèn hẻm 14 – Đồng chí Bùi Thị Yến; thời hạn 20/03/2026.")) << t;
+  EXPECT_FALSE(has(t, "20/03/2026..")) << t;
+  EXPECT_TRUE(has(t, "Quy tắc biểu quyết: Quá một nửa số đảng viên có mặt có quyền biểu quyết; kết quả: thông qua.")) << t;
+  // Steps with something recorded do not carry the line.
+  auto first = t.rfind("1. Đánh giá kết quả thực hiện Nghị quyết tháng 02/2026");
+  auto second = t.rfind("2. Phương hướng nhiệm vụ tháng 3/2026");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_EQ(t.substr(first, second - first).find("Không ghi nhận"), std::string::npos);
+}
+
+TEST(DocumentInputs, EndSentenceAddsOneFullStopOnly) {
+  EXPECT_EQ(endSentence("Nhà văn hóa hẻm 14"), "Nhà văn hóa hẻm 14.");
+  EXPECT_EQ(endSentence("Nhà văn hóa hẻm 14."), "Nhà văn hóa hẻm 14.");
+  EXPECT_EQ(endSentence("Có ai vắng không?"), "Có ai vắng không?");
+  EXPECT_EQ(endSentence("còn tiếp…  "), "còn tiếp…");
+  EXPECT_EQ(endSentence(""), "");
+}
+
 }  // namespace
 }  // namespace chibo

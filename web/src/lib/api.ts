@@ -99,6 +99,32 @@ export const api = {
   upload: <T>(path: string, file: Blob) => request<T>('POST', path, file),
 };
 
+/** POSTs JSON and returns the answer as a file (a generated PDF). Errors as for request(). */
+export async function postForFile(path: string, body: unknown = {}): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({ status: 0 });
+  }
+  if (!res.ok) {
+    let p: Problem = { status: res.status };
+    try {
+      p = { ...(await res.json()), status: res.status };
+    } catch {
+      /* not problem+json */
+    }
+    if (res.status === 401) onUnauthenticated();
+    throw new ApiError(p);
+  }
+  return res.blob();
+}
+
 /** The message to show for any thrown value. */
 export function errorText(e: unknown): string {
   if (e instanceof ApiError) return e.message;

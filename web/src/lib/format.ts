@@ -27,7 +27,9 @@ export function today(): string {
 export function parseDate(text: string): string | null {
   const s = text.trim();
   let y: number, mo: number, d: number;
-  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  // Separators "/", ".", "-", "," or spaces; or eight digits (05032026), which is what an
+  // iPhone's number pad can type.
+  let m = /^(\d{1,2})\s*[/.,\s-]\s*(\d{1,2})\s*[/.,\s-]\s*(\d{4})$/.exec(s) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(s);
   if (m) {
     [d, mo, y] = [+m[1], +m[2], +m[3]];
   } else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) {
@@ -134,9 +136,19 @@ export const fieldLabel: Record<string, string> = {
   cell: 'Chi bộ',
   org: 'Đơn vị',
   username: 'Tên đăng nhập',
+  client_address: 'Địa chỉ máy truy cập',
+  locked_until: 'Khóa đến',
+  lockouts: 'Số lần bị khóa liên tiếp',
   version: 'Phiên bản',
   date: 'Ngày',
   to_cell_id: 'Chi bộ chuyển đến',
+  // accounts
+  grants: 'Quyền',
+  activation_expires: 'Mã kích hoạt hết hạn',
+  password: 'Mật khẩu',
+  sessions_ended: 'Số phiên đăng nhập bị kết thúc',
+  disabled: 'Trạng thái tài khoản',
+  session: 'Phiên đăng nhập',
   joined_on: 'Ngày bắt đầu sinh hoạt',
   citizen_id: 'Số CCCD',
   file_name: 'Tên tệp',

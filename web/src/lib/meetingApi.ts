@@ -17,8 +17,9 @@ export async function rollAt(orgId: number, at: string): Promise<RosterLine[]> {
 }
 
 /**
- * The attendance rate of held meetings. The list (MeetingBrief) does not carry it, so it is read
- * from each meeting, a few at a time; a brief that has `rate_percent` is used as is.
+ * The attendance rate of held meetings. The list (MeetingBrief) carries it as `rate_percent`
+ * (null when the server keeps no figures for the meeting); only a brief without the field, from
+ * an older server, makes this read the meeting in full.
  */
 export async function attendanceRates(
   items: MeetingBrief[],
@@ -32,6 +33,7 @@ export async function attendanceRates(
         onrate(m.id, m.rate_percent);
         continue;
       }
+      if (m.rate_percent === null) continue;
       try {
         const full = await getMeeting(m.id);
         onrate(m.id, full.attendance.rate_percent);

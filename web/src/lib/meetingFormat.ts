@@ -28,7 +28,9 @@ export function localInstant(day: string, time: string): string {
 
 /** Parses 'HH:mm' (also 'H:mm', 'HHhmm', 'HH.mm') → 'HH:mm', or null. */
 export function parseTime(text: string): string | null {
-  const m = /^(\d{1,2})\s*[:hH.]\s*(\d{2})?$/.exec(text.trim());
+  // "19:30", "19h30", "19.30", "19,30", "19 30", or digits only ("1930", "930") from a number pad.
+  const t = text.trim();
+  const m = /^(\d{1,2})\s*[:hH.,\s]\s*(\d{2})?$/.exec(t) ?? /^(\d{1,2})(\d{2})$/.exec(t) ?? /^(\d{1,2})()$/.exec(t);
   if (!m) return null;
   const h = +m[1];
   const mi = m[2] ? +m[2] : 0;

@@ -33,7 +33,7 @@ export interface MeetingBrief {
   documents_published_at: string | null;
   locked_at: string | null;
   version: number;
-  /** Not (yet) in the documented brief; shown when the server sends it. */
+  /** Attendance rate of a held meeting; null when the server keeps no figures for it. */
   rate_percent?: number | null;
 }
 

@@ -15,6 +15,9 @@ export type Route =
   | { name: 'live'; id: number }
   | { name: 'me' }
   | { name: 'checkin'; token: string }
+  | { name: 'org-accounts'; id: number }
+  | { name: 'activate'; code: string }
+  | { name: 'account' }
   | { name: 'not-found' };
 
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -32,6 +35,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/meetings\/(\d+)$/, (m) => ({ name: 'meeting', id: +m[1] })],
   [/^\/meetings\/(\d+)\/live$/, (m) => ({ name: 'live', id: +m[1] })],
   [/^\/me$/, () => ({ name: 'me' })],
+  [/^\/orgs\/(\d+)\/accounts$/, (m) => ({ name: 'org-accounts', id: +m[1] })],
+  [/^\/account$/, () => ({ name: 'account' })],
 ];
 
 /** The QR code opens /checkin?token=… (a real path, served index.html); it wins over the hash. */
@@ -43,7 +48,10 @@ function checkinToken(): string | null {
 export function parse(hash: string): Route {
   const token = checkinToken();
   if (token !== null && !hash.replace(/^#\/?/, '')) return { name: 'checkin', token };
-  const path = hash.replace(/^#/, '').split('?')[0];
+  const [path, query = ''] = hash.replace(/^#/, '').split('?');
+  // The activation sheet's QR code opens #/activate?code=…; the code stays in the fragment,
+  // which browsers never send to the server.
+  if (/^\/activate$/.test(path)) return { name: 'activate', code: new URLSearchParams(query).get('code') ?? '' };
   for (const [re, make] of patterns) {
     const m = path.match(re);
     if (m) return make(m);
@@ -56,7 +64,17 @@ export const router = $state<{ route: Route; hash: string }>({
   hash: location.hash,
 });
 
+/**
+ * A page with unsaved work sets `leaveGuard`; it is asked before the route changes and may keep
+ * the user where they are (returns false). Checked here, before any page is torn down.
+ */
+export const navigation: { leaveGuard: null | (() => boolean) } = { leaveGuard: null };
+
 addEventListener('hashchange', () => {
+  if (navigation.leaveGuard && location.hash !== router.hash && !navigation.leaveGuard()) {
+    history.replaceState(null, '', router.hash || '#/');
+    return;
+  }
   router.hash = location.hash;
   router.route = parse(location.hash);
 });

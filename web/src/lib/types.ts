@@ -2,7 +2,7 @@
 
 export type Access = 'basic' | 'read' | 'write';
 /** The tabs of an org page (OrgTabs). */
-export type OrgTab = 'overview' | 'meetings' | 'oversight' | 'warnings';
+export type OrgTab = 'overview' | 'meetings' | 'oversight' | 'warnings' | 'accounts';
 export type OrgKind = 'committee' | 'cell' | 'subgroup';
 export type GrantRole = 'admin' | 'committee' | 'monitor' | 'cell' | 'member';
 export type Gender = 'male' | 'female' | 'other';
@@ -202,8 +202,12 @@ export interface MonitorCandidate {
 
 export interface AuditChange {
   field: string;
+  /** Vietnamese field name and values as a person reads them (names, dd/mm/yyyy, labels). */
+  field_label?: string;
   before: unknown;
   after: unknown;
+  before_text?: string | null;
+  after_text?: string | null;
 }
 
 export interface AuditRow {
@@ -212,7 +216,10 @@ export interface AuditRow {
   actor_id: number | null;
   actor_username: string;
   action: string;
+  /** Vietnamese, e.g. "Khóa biên bản". */
+  action_label?: string;
   target_type: string;
+  target_label?: string;
   target_id: number;
   org_id: number;
   changes: AuditChange[];

@@ -224,12 +224,15 @@ export default function register(h) {
         ['Tải biên bản (Word)', 'wordprocessingml.document'],
         ['Tải danh sách dự họp (PDF)', 'application/pdf'],
       ]) {
-        const link = card.getByRole('link', { name, exact: true });
+        // The link shows the format ("PDF") and names the document for screen readers, from
+        // text hidden on screen; allow for the spaces the browser puts around that text.
+        const loose = new RegExp(`^${name.replace(/[()]/g, ' ').trim().split(/\s+/).join('[\\s()]*')}[\\s()]*$`);
+        const link = card.getByRole('link', { name: loose });
         const r = await page.request.get(new URL(await link.getAttribute('href'), h.ctx.base).href);
         check(r.status() === 200, `${name} answered ${r.status()}`);
         check(r.headers()['content-type'].includes(type), `${name}: content type ${r.headers()['content-type']}`);
       }
-      await visible(card.getByRole('link', { name: 'Tải nghị quyết (PDF)', exact: true }), 'the resolution link');
+      await visible(card.getByRole('link', { name: /^Tải[\s()]*nghị[\s()]*quyết[\s()]*PDF[\s()]*$/ }), 'the resolution link');
       await h.noOverflow(page, 'the meeting page with documents');
     } finally {
       await context.close();
