@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/import_commands.h"
 #include "domain/date.h"
 
 using namespace chibo;
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
       cli::addConfigCommand(app, settings),
   };
   // Commands added by other modules register here, one line each.
+  cli::addImportCommands(app);  // import, export-roster: run from their own callbacks
 
   auto args = cli::argumentsWithEnvironment(app, argc, argv);
   std::vector<const char*> args_c;

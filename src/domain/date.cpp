@@ -33,6 +33,7 @@ std::optional<Date> Date::parseIso(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   auto y = s.substr(0, 4), m = s.substr(5, 2), d = s.substr(8, 2);
   if (!allDigits(y) || !allDigits(m) || !allDigits(d)) return std::nullopt;
+  if (toInt(y) < 1) return std::nullopt;  // iso() writes years 0001-9999
   return fromYmd(toInt(y), static_cast<unsigned>(toInt(m)), static_cast<unsigned>(toInt(d)));
 }
 
@@ -102,7 +103,11 @@ std::optional<DateTime> DateTime::parseIso(std::string_view s) {
   } else if (!rest.empty()) {
     return std::nullopt;
   }
-  return DateTime{int64_t(d->days()) * 86400 + h * 3600 + mi * 60 + sec - offset};
+  DateTime at{int64_t(d->days()) * 86400 + h * 3600 + mi * 60 + sec - offset};
+  // The offset can move an instant out of the four-digit years that iso() writes and parseIso
+  // reads back (0000-01-01T00:00+14:00 is in year 0 here): refuse it rather than store it.
+  if (int y = at.date().year(); y < 1 || y > 9999) return std::nullopt;
+  return at;
 }
 
 std::string DateTime::iso() const {

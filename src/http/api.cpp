@@ -358,6 +358,7 @@ std::vector<Route> routeTable() {
   addDocumentRoutes(out);
   addAttachmentRoutes(out);
   addAccountRoutes(out);
+  addImportRoutes(out);
   return out;
 }
 

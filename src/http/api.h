@@ -139,6 +139,7 @@ void addAttachmentRoutes(std::vector<Route>& out);  // routes_attachments.cpp
 // /healthz, /readyz, /metrics: outside /api/v1, for load balancers and Prometheus.
 void addOpsRoutes(Api& api, restinio::router::express_router_t<>& router);  // routes_ops.cpp
 void addAccountRoutes(std::vector<Route>& out);     // routes_accounts.cpp
+void addImportRoutes(std::vector<Route>& out);      // routes_import.cpp
 
 void send(const restinio::request_handle_t& req, const Reply& r);
 

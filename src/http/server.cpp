@@ -104,7 +104,9 @@ void runServer(Api& api, const ServerConfig& cfg, std::function<void(unsigned sh
                                                     .max_field_name_size(1024)
                                                     .max_field_value_size(16 * 1024)
                                                     .max_field_count(100)
-                                                    .max_body_size(16 * 1024 * 1024));
+                                                    // Roster files go up to 20 MB; one more MB lets
+                                                    // that route answer 413 itself, in Vietnamese.
+                                                    .max_body_size(21 * 1024 * 1024));
   restinio::http_server_t<Traits> server{restinio::external_io_context(pool.io_context()), std::move(settings)};
   std::exception_ptr failure;
   asio::signal_set signals{server.io_context(), SIGINT, SIGTERM};

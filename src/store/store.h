@@ -43,6 +43,13 @@ struct RosterCandidate {
   std::vector<StatusPeriod> statuses;
 };
 
+// Identity and note a ward's roster file carries for a member (0010).
+struct MemberIdentity {
+  Id member_id = 0;
+  std::string citizen_id;  // số CCCD, 12 digits, unique when set
+  std::string note;        // ghi chú
+};
+
 struct AuditQuery {
   std::string org_path;  // rows whose org lies in this subtree
   std::optional<std::string> target_type;
@@ -176,6 +183,12 @@ class ReadTx {
   virtual std::optional<ThrottleRecord> throttleRecordById(Id id) = 0;
   // Rows locked at `now` (locked_until > now), the latest lock first.
   virtual std::vector<ThrottleRecord> lockedThrottleRecords(int64_t now, int limit) = 0;
+  // --- roster import (0010): identity numbers and notes (tx_import.cpp)
+  virtual std::optional<MemberIdentity> memberIdentity(Id member_id) = 0;
+  // The member holding `citizen_id`, anywhere in the database.
+  virtual std::optional<Id> memberByCitizenId(std::string_view citizen_id) = 0;
+  // The identities of members whose current cell lies in the subtree of `org_path`.
+  virtual std::vector<MemberIdentity> memberIdentitiesIn(const std::string& org_path) = 0;
 };
 
 class WriteTx : public ReadTx {
@@ -270,6 +283,9 @@ class WriteTx : public ReadTx {
   // Deletes rows neither locked at `now` nor written since `idle_before`;
   // returns how many went. Locked rows always stay.
   virtual int pruneThrottleRecords(int64_t now, int64_t idle_before) = 0;
+  // --- roster import (0010)
+  // Inserts or replaces the member's row; throws StoreError for a citizen ID already held.
+  virtual void putMemberIdentity(const MemberIdentity& m) = 0;
 
   virtual void commit() = 0;
 };

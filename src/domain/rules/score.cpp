@@ -261,7 +261,7 @@ Status validateJudgements(const RuleSet& rs, const JudgementInputs& in) {
   Validator v;
   for (const auto& [code, value] : in.points) {
     auto it = std::find_if(rs.rubric.criteria.begin(), rs.rubric.criteria.end(),
-                           [&](const Criterion& c) { return c.code == code; });
+                           [&, &code = code](const Criterion& c) { return c.code == code; });
     if (it == rs.rubric.criteria.end())
       v.add("points." + code, "unknown_criterion", "Thang điểm không có tiêu chí này.");
     else if (value < 0 || value > it->max_points)

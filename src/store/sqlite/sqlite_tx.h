@@ -91,6 +91,11 @@ class SqliteTx final : public WriteTx {
   std::optional<AttachmentRecord> attachment(Id id) override;
   std::vector<AttachmentRecord> attachmentsOfMeeting(Id meeting_id) override;
   std::optional<std::string> attachmentData(Id id) override;
+  // --- roster import (0010), tx_import.cpp
+  std::optional<MemberIdentity> memberIdentity(Id member_id) override;
+  std::optional<Id> memberByCitizenId(std::string_view citizen_id) override;
+  std::vector<MemberIdentity> memberIdentitiesIn(const std::string& org_path) override;
+  void putMemberIdentity(const MemberIdentity& m) override;
 
   Id insertOrg(Org& org) override;
   void updateOrg(const Org& org) override;

@@ -72,7 +72,7 @@ std::optional<Member> SqliteTx::member(Id id) {
 }
 
 std::optional<Member> SqliteTx::memberByCardNo(std::string_view card_no) {
-  static const std::string sql = std::string("SELECT ") + kMemberCols + " FROM members m WHERE m.card_no = ?1";
+  static const std::string sql = std::string("SELECT ") + kMemberCols + " FROM members m WHERE m.card_no = ?1 AND m.card_no <> ''";  // the partial index members_card_no serves only this form
   auto st = conn_.prepare(sql.c_str());
   st.bind(1, card_no);
   if (!st.step()) return std::nullopt;

@@ -31,6 +31,7 @@ struct Data {
   std::vector<Session> sessions;
   int64_t session_rowid = 0;  // SQLite gives each session row a rowid
   std::vector<AuditEntry> audit;
+  std::vector<MemberIdentity> identities;
   // Meetings (0002). Rows that have no id of their own carry their meeting id alongside.
   std::vector<MeetingRecord> meetings;
   std::vector<std::pair<Id, AgendaItem>> agenda;
@@ -452,6 +453,33 @@ class FakeTx : public WriteTx {
       return std::tie(x.uploaded_at.unix_seconds, x.id) < std::tie(y.uploaded_at.unix_seconds, y.id);
     });
     return out;
+  }
+  std::optional<MemberIdentity> memberIdentity(Id member_id) override {
+    for (auto& m : d_.identities)
+      if (m.member_id == member_id) return m;
+    return std::nullopt;
+  }
+  std::optional<Id> memberByCitizenId(std::string_view citizen_id) override {
+    for (auto& m : d_.identities)
+      if (!m.citizen_id.empty() && m.citizen_id == citizen_id) return m.member_id;
+    return std::nullopt;
+  }
+  std::vector<MemberIdentity> memberIdentitiesIn(const std::string& org_path) override {
+    std::vector<MemberIdentity> out;
+    for (auto& i : d_.identities)
+      for (auto& m : d_.members)
+        if (m.id == i.member_id && m.cell_id)
+          for (auto& o : d_.orgs)
+            if (o.id == *m.cell_id && inSubtree(o.path, org_path)) out.push_back(i);
+    return out;
+  }
+  void putMemberIdentity(const MemberIdentity& m) override {
+    for (auto& i : d_.identities)
+      if (i.member_id != m.member_id && !m.citizen_id.empty() && i.citizen_id == m.citizen_id)
+        throw StoreError("citizen_id taken");
+    for (auto& i : d_.identities)
+      if (i.member_id == m.member_id) return void(i = m);
+    d_.identities.push_back(m);
   }
   std::optional<std::string> attachmentData(Id id) override {
     for (const auto& [a, bytes] : d_.attachments)
