@@ -9,7 +9,7 @@ if(CHIBO_SANITIZE)
 endif()
 
 set(CHIBO_ASAN_DIR ${CMAKE_SOURCE_DIR}/build-asan CACHE PATH "Build directory of the sanitizer build")
-set(CHIBO_ASAN_TARGETS "unit_domain;unit_store" CACHE STRING "Targets the ctest sanitizer subset builds")
+set(CHIBO_ASAN_TARGETS "unit_domain" CACHE STRING "Targets the ctest sanitizer subset builds")
 option(CHIBO_ASAN_IN_CTEST "Register the sanitizer subset with ctest" ON)
 # Called after enable_testing(): the subset's build and run as two ctest entries.
 function(chibo_add_asan_subset_test)

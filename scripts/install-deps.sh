@@ -11,7 +11,10 @@ PKGS=(build-essential cmake pkg-config git
   libspdlog-dev libcli11-dev
   fonts-noto-core fonts-dejavu-core fonts-liberation2
   poppler-utils chromium chromium-driver nodejs npm curl
-  clang libclang-rt-14-dev)   # make fuzz: clang + libFuzzer, ASan, UBSan (docs/security.md)
+  clang libclang-rt-14-dev    # make fuzz: clang + libFuzzer, ASan, UBSan (docs/security.md)
+  libexpat1-dev libfreexl-dev zlib1g-dev   # roster import (.xlsx XML, .xls), gzip answers
+  dpkg-dev systemd            # make deb (dpkg-shlibdeps) and its test (systemd-analyze verify)
+  libreoffice-writer-nogui libreoffice-calc-nogui)  # tests read our DOCX and XLSX back with soffice
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

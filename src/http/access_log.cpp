@@ -82,6 +82,7 @@ std::shared_ptr<RequestTrace> beginRequest(const restinio::request_handle_t& req
 
 std::string accessLine(const RequestTrace& t, int status, size_t bytes, int64_t micros) {
   boost::json::object o;
+  o["log"] = "access";  // beside the security log on the same stream
   o["time"] = DateTime::now().iso();
   o["request_id"] = t.id;
   o["method"] = t.method;

@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 
+#include "app/users/account_scope.h"
 #include "app/users/users.h"
 #include "export/activation_sheet.h"
 #include "http/api.h"
@@ -178,6 +179,7 @@ Reply setDisabled(Api& api, Call& c, bool disabled) {
 }
 
 Reply grants(Api& api, Call& c) {
+  if (auto st = checkAccountScope(api.store(), c.caller, c.pathId("id"), true); !st.ok()) return errorReply(st.error());
   auto it = c.body.find("grants");
   if (it == c.body.end() || !it->value().is_array())
     return errorReply(Error::validation({{"grants", "required", "Thiếu danh sách quyền (grants)."}}));

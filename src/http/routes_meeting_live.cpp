@@ -8,6 +8,7 @@ namespace chibo::http {
 namespace json = boost::json;
 
 static Reply attendance(Api& api, Call& c) {
+  if (auto st = checkMeetingScope(api.store(), c.caller, c.pathId("id"), Access::write); !st.ok()) return errorReply(st.error());
   BodyReader b(c.body);
   auto items = attendanceItems(b, c.body);
   if (!items) b.errors().add("items", "required", "Thiếu danh sách điểm danh.");
@@ -57,6 +58,7 @@ static Reply speech(Api& api, Call& c) {
 }
 
 static Reply reviews(Api& api, Call& c) {
+  if (auto st = checkMeetingScope(api.store(), c.caller, c.pathId("id"), Access::write); !st.ok()) return errorReply(st.error());
   BodyReader b(c.body);
   auto items = reviewItems(b, c.body);
   if (!items) b.errors().add("items", "required", "Thiếu danh sách đánh giá nhiệm vụ.");

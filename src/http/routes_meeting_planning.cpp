@@ -34,6 +34,7 @@ static Reply slots(Api& api, Call& c) {
 }
 
 static Reply availability(Api& api, Call& c) {
+  if (auto st = checkMeetingScope(api.store(), c.caller, c.pathId("id"), Access::basic); !st.ok()) return errorReply(st.error());
   BodyReader b(c.body);
   auto member = b.id("member_id");
   auto ids = readIds(b, c.body, "slot_ids");

@@ -77,6 +77,7 @@ static Reply preparation(Api& api, Call& c) {
 }
 
 static Reply agenda(Api& api, Call& c) {
+  if (auto st = checkMeetingScope(api.store(), c.caller, c.pathId("id"), Access::write); !st.ok()) return errorReply(st.error());
   BodyReader b(c.body);
   auto items = agendaItems(b, c.body);
   if (!items) b.errors().add("items", "required", "Thiếu danh sách mục chương trình.");

@@ -28,7 +28,7 @@ TEST_F(AuthTest, WrongPasswordAndUnknownUserGetTheSameAnswer) {
   EXPECT_EQ(r1.status, 401);
   EXPECT_EQ(r2.status, 401);
   EXPECT_EQ(r1.code(), "bad_credentials");
-  EXPECT_EQ(r1.raw, r2.raw);
+  EXPECT_EQ(r1.sameness(), r2.sameness());
 }
 
 TEST_F(AuthTest, MeNeedsASessionAndReturnsCsrf) {

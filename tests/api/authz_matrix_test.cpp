@@ -23,7 +23,7 @@ namespace chibo::testing {
 // What a role gets in scope: allowed, 403 or 404.
 enum class In { allow, forbid, hide };
 // What the object the path names is; it selects the in- and out-of-scope ids.
-enum class Obj { none, org, member, status, meeting, resolution, task, attachment, warning, role, monitor, token };
+enum class Obj { none, org, member, status, meeting, resolution, task, attachment, warning, role, monitor, token, account, unknown };
 
 struct Expect {
   Obj obj;
@@ -127,6 +127,28 @@ const std::map<std::string, Expect>& declaredMatrix() {
       {"PUT /api/v1/meetings/{id}/evaluation", {Obj::meeting, A, A, A, A, F, true}},
       {"GET /api/v1/orgs/{id}/warnings", {Obj::org, A, A, A, A, H, true}},
       {"POST /api/v1/warnings/{id}/ack", {Obj::warning, A, A, F, A, H, true}},
+      // --- accounts, lock-outs, sessions (a lock-out or another's session id is never known here).
+      // Managing accounts is for staff and, for its own members, the cell committee: to anyone
+      // else the accounts of a node are not there (404), as for records they may not see.
+      {"GET /api/v1/auth/lockouts", {Obj::none, A, A, F, F, F, false}},
+      {"DELETE /api/v1/auth/lockouts/{id}", {Obj::unknown, H, H, H, H, H, false}},
+      {"GET /api/v1/me/sessions", {Obj::none, A, A, A, A, A, false}},
+      {"DELETE /api/v1/me/sessions/{id}", {Obj::unknown, H, H, H, H, H, false}},
+      {"POST /api/v1/me/password", {Obj::none, A, A, A, A, A, false}},
+      {"POST /api/v1/auth/activation", {Obj::none, A, A, A, A, A, false}},
+      {"POST /api/v1/auth/activate", {Obj::none, A, A, A, A, A, false}},
+      {"GET /api/v1/orgs/{id}/accounts", {Obj::org, A, A, H, A, H, true}},
+      {"GET /api/v1/orgs/{id}/accounts/missing", {Obj::org, A, A, H, A, H, true}},
+      {"POST /api/v1/orgs/{id}/accounts", {Obj::org, A, A, H, A, H, true}},
+      {"POST /api/v1/orgs/{id}/accounts/activation-sheet", {Obj::org, A, A, H, A, H, true}},
+      {"POST /api/v1/members/{id}/account", {Obj::member, A, A, H, A, H, true}},
+      {"POST /api/v1/accounts/{id}/reset", {Obj::account, A, A, H, A, H, true}},
+      {"POST /api/v1/accounts/{id}/disable", {Obj::account, A, A, H, H, H, true}},
+      {"POST /api/v1/accounts/{id}/enable", {Obj::account, A, A, H, H, H, true}},
+      {"PUT /api/v1/accounts/{id}/grants", {Obj::account, A, A, H, H, H, true}},
+      // --- roster import and export
+      {"GET /api/v1/orgs/{id}/roster.xlsx", {Obj::org, A, A, A, A, F, true}},
+      {"POST /api/v1/orgs/{id}/roster-import", {Obj::org, A, A, F, A, F, true}},
   };
   return m;
 }
@@ -162,7 +184,7 @@ class AuthzMatrixTest : public MeetingApiTest {
   // The ids one side (in or out of scope) offers for each kind of object.
   struct Side {
     int64_t org = 0, member = 0, status = 0, meeting = 0, resolution = 0, task = 0, warning = 0, role = 0,
-            monitor = 0;
+            monitor = 0, account = 0;
   };
 
   static void SetUpTestSuite() {
@@ -218,6 +240,11 @@ class AuthzMatrixTest : public MeetingApiTest {
       s.role = r->as_array().at(0).as_object().at("id").as_int64();
     if (auto* m = org.if_contains("monitors"); !s.monitor && m && !m->as_array().empty())
       s.monitor = m->as_array().at(0).as_object().at("id").as_int64();
+    // An account for a second member of the cell (the first is exempt and stays the member
+    // object): the account routes act on it.
+    auto second = roll.obj().at("items").as_array().at(1).as_object().at("id").as_int64();
+    auto acc = admin.post(path("/api/v1/members/", second, "/account"), json::object{});
+    if (acc.status == 201) s.account = idOf(acc);
     auto warn = admin.get(path("/api/v1/orgs/", cell, "/warnings"));
     if (warn.status == 200)
       if (auto* items = warn.obj().if_contains("items"); items && !items->as_array().empty())
@@ -271,6 +298,8 @@ TEST_F(AuthzMatrixTest, EveryRouteEveryRoleInAndOutOfScope) {
       case Obj::role: return {or_unknown(s.role), 0};
       case Obj::monitor: return {or_unknown(s.monitor), 0};
       case Obj::token: return {0, 0};
+      case Obj::account: return {or_unknown(s.account), 0};
+      case Obj::unknown: return {kUnknownId, 0};
       case Obj::none: return {0, 0};
     }
     return {0, 0};
@@ -283,6 +312,8 @@ TEST_F(AuthzMatrixTest, EveryRouteEveryRoleInAndOutOfScope) {
       case Obj::warning: return s.warning != 0;
       case Obj::role: return s.role != 0;
       case Obj::monitor: return s.monitor != 0;
+      case Obj::account: return s.account != 0;
+      case Obj::unknown: return false;
       default: return true;
     }
   };

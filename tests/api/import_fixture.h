@@ -26,6 +26,9 @@ inline std::string urlEncoded(const std::string& s) {
 
 inline std::string rosterFixture(const std::string& name) {
   const char* src = std::getenv("CHIBO_SOURCE_DIR");
+#ifdef CHIBO_SOURCE_DIR
+  if (!src) src = CHIBO_SOURCE_DIR;  // gtest_discover_tests passes on only CHIBO_BIN
+#endif
   std::ifstream f(std::string(src ? src : ".") + "/tests/fixtures/roster/" + name, std::ios::binary);
   if (!f) throw std::runtime_error("missing fixture " + name);
   std::ostringstream ss;

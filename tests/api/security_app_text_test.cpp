@@ -166,7 +166,7 @@ TEST_F(SecurityAppTextTest, AGuestOutsideTheCallersScopeIsAnsweredLikeAnUnknownI
                                               {"name", "Khách"}, {"member_id", 987654321}}}}});
   EXPECT_EQ(outside.status, 422);
   EXPECT_TRUE(hasFieldError(outside, "guests[0].member_id", "not_found")) << outside.raw;
-  EXPECT_EQ(outside.raw, unknown.raw) << "the same answer, so ids cannot be enumerated";
+  EXPECT_EQ(outside.sameness(), unknown.sameness()) << "the same answer, so ids cannot be enumerated";
   EXPECT_EQ(auditCount(), before);
   int64_t own = firstMemberOf(kp1_);
   auto fine = c.patch(meetingPath(id), json::object{{"guests", json::array{json::object{

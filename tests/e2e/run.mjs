@@ -15,7 +15,7 @@
 // no test depends on the hour or the date it is run at. Try others with e.g.
 // CHIBO_E2E_NOW=2026-12-31T23:58:00+07:00.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,8 +64,11 @@ function run(cmd, args, cwd) {
 }
 
 async function loadPlaywright() {
-  if (!existsSync(join(here, 'node_modules', 'playwright-core'))) {
-    console.log('e2e: installing playwright-core (npm ci)…');
+  // npm records what it installed in node_modules/.package-lock.json: install again when the
+  // lock file is newer (a suite added a module, such as axe-core) or nothing is installed yet.
+  const installed = join(here, 'node_modules', '.package-lock.json');
+  if (!existsSync(installed) || statSync(join(here, 'package-lock.json')).mtimeMs > statSync(installed).mtimeMs) {
+    console.log('e2e: installing the browser-test modules (npm ci)…');
     run('npm', ['ci', '--no-audit', '--no-fund'], here);
   }
   return (await import('playwright-core')).default;

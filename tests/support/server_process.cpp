@@ -123,6 +123,13 @@ const json::object& Resp::obj() const {
   return body.is_object() ? body.as_object() : empty;
 }
 
+std::string Resp::sameness() const {
+  if (!body.is_object()) return raw;
+  auto o = body.as_object();
+  o.erase("request_id");
+  return json::serialize(o);
+}
+
 std::string Resp::code() const {
   auto c = obj().if_contains("code");
   return c && c->is_string() ? std::string(c->as_string()) : "";

@@ -49,6 +49,9 @@ struct Resp {
   std::string error;  // the client's transport error when status is 0
   const boost::json::object& obj() const;
   std::string code() const;  // problem+json "code", or ""
+  // The body without its per-request "request_id": what two answers that must not be told apart
+  // (an unknown id and one out of scope) have to share.
+  std::string sameness() const;
 };
 
 // A logged-in (or anonymous) HTTP client that keeps the session cookie and

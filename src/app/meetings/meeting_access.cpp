@@ -26,6 +26,14 @@ Result<MeetingCtx> loadWritableMeeting(ReadTx& tx, const Caller& c, Id id) {
   return ctx;
 }
 
+Status checkMeetingScope(Store& store, const Caller& c, Id id, Access need) {
+  auto tx = store.read();
+  auto ctx = loadMeeting(*tx, c, id);
+  if (!ctx) return ctx.error();
+  if (ctx->access < need) return Error::forbidden();
+  return okStatus();
+}
+
 Error lockedError() {
   return Error::conflict("meeting_locked",
                          "Biên bản đã khóa: không sửa trực tiếp được, hãy lập sửa đổi (đính chính) có nêu lý do.");

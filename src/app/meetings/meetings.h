@@ -124,6 +124,10 @@ struct AgendaItemInput {
 };
 // Replaces the agenda with `items`, in that order. Items kept keep their step
 // code (so R-AGENDA still recognises them); new items have none.
+// Scope before validation: 404 when the caller may not know meeting `id` exists, 403 when they
+// may see it but hold less than `need` on its org. Routes whose body must be read before the use
+// case runs call this first, so an out-of-scope caller learns nothing from a validation answer.
+Status checkMeetingScope(Store& store, const Caller& c, Id id, Access need);
 Result<MeetingView> replaceAgenda(Store& store, const Caller& c, Id id, const std::vector<AgendaItemInput>& items);
 
 }  // namespace chibo

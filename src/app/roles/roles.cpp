@@ -103,12 +103,23 @@ Result<std::vector<MonitorCandidate>> monitorCandidates(Store& store, const Call
   return out;
 }
 
+// A monitor is assigned by the committee directly above the cell (the cấp ủy cấp trên phân công
+// cấp ủy viên theo dõi chi bộ): writing the cell itself, as its secretary does, is not enough.
+static Status requireCommitteeAbove(ReadTx& tx, const Caller& c, const Org& cell) {
+  auto ids = pathIds(cell.path);
+  if (ids.size() < 2) return Error::forbidden();
+  auto parent = tx.org(ids[ids.size() - 2]);
+  if (!parent || orgAccess(c.principal, parent->path) < Access::write) return Error::forbidden();
+  return okStatus();
+}
+
 Result<MonitorView> assignMonitor(Store& store, const Caller& c, Id cell_id, const MonitorFields& in) {
   auto cands = monitorCandidates(store, c, cell_id);
   if (!cands) return cands.error();
   auto tx = store.write();
   auto cell = writableOrg(*tx, c, cell_id);
   if (!cell) return cell.error();
+  if (auto st = requireCommitteeAbove(*tx, c, *cell); !st.ok()) return st.error();
   if (cell->kind != OrgKind::cell)
     return Error::validation({{"cell_id", "not_a_cell", "Chỉ phân công theo dõi cho chi bộ."}});
   Validator v;
@@ -136,6 +147,7 @@ Result<MonitorView> endMonitor(Store& store, const Caller& c, Id assignment_id, 
   if (!a) return Error::notFound();
   auto cell = writableOrg(*tx, c, a->cell_id);
   if (!cell) return cell.error();
+  if (auto st = requireCommitteeAbove(*tx, c, *cell); !st.ok()) return st.error();
   Validator v;
   auto to = parseDateField(v, "to", in.to, true, DateRule::any, c.today(), "ngày kết thúc");
   if (!v.ok()) return v.error();

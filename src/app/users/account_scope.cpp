@@ -78,4 +78,12 @@ PasswordKind passwordKindOf(const std::vector<UserGrant>& grants) {
   return PasswordKind::member;
 }
 
+Status checkAccountScope(Store& store, const Caller& c, Id user_id, bool staff_only) {
+  auto tx = store.read();
+  auto u = tx->user(user_id);
+  if (u && u->id == c.principal.user_id) return okStatus();  // the use case answers 409 own_account
+  if (!u || !mayManageAccount(*tx, c.principal, *u, staff_only)) return Error::notFound();
+  return okStatus();
+}
+
 }  // namespace chibo

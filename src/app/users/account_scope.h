@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/auth/password_policy.h"
+#include "app/context.h"
 #include "domain/account.h"
 #include "domain/scope.h"
 #include "store/store.h"
@@ -37,6 +38,10 @@ std::optional<std::string> accountCellPath(ReadTx& tx, const User& u);
 // `staff_only` (disable, change grants) further needs staff over all of it.
 // The caller's own account is never manageable this way.
 bool mayManageAccount(ReadTx& tx, const Principal& p, const User& u, bool staff_only);
+
+// Scope before validation for routes that read a body first: 404 unless the caller may act on
+// account `user_id` (as mayManageAccount), so an outsider learns nothing from a field error.
+Status checkAccountScope(Store& store, const Caller& c, Id user_id, bool staff_only);
 
 // The org an account's audit rows are filed under: the member's cell, else
 // the first grant's node.

@@ -7,6 +7,9 @@
 
 inline std::string fixtureBytes(const std::string& name) {
   const char* src = std::getenv("CHIBO_SOURCE_DIR");
+#ifdef CHIBO_SOURCE_DIR
+  if (!src) src = CHIBO_SOURCE_DIR;
+#endif
   std::string path = std::string(src ? src : ".") + "/tests/fixtures/roster/" + name;
   std::ifstream f(path, std::ios::binary);
   if (!f) throw std::runtime_error("missing fixture " + path);
