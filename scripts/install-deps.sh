@@ -10,7 +10,7 @@ PKGS=(build-essential cmake pkg-config git
   libpango1.0-dev libcairo2-dev libxlsxwriter-dev libzip-dev libqrencode-dev
   libspdlog-dev libcli11-dev
   fonts-noto-core fonts-dejavu-core fonts-liberation2
-  poppler-utils chromium chromium-driver nodejs npm curl
+  poppler-utils unzip chromium chromium-driver nodejs npm curl
   clang libclang-rt-14-dev    # make fuzz: clang + libFuzzer, ASan, UBSan (docs/security.md)
   libexpat1-dev libfreexl-dev zlib1g-dev   # roster import (.xlsx XML, .xls), gzip answers
   dpkg-dev systemd            # make deb (dpkg-shlibdeps) and its test (systemd-analyze verify)
