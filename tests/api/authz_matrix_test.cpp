@@ -187,8 +187,9 @@ class AuthzMatrixTest : public MeetingApiTest {
             monitor = 0, account = 0;
   };
 
-  static void SetUpTestSuite() {
-    MeetingApiTest::SetUpTestSuite();
+  static void SetUpTestSuite() { guardSetUp(buildSides); }
+  static void buildSides() {
+    startDemoServer();
     Client admin(server_->port());
     admin.login("admin");
     // A second ward with one cell: outside every grant but the province admin's.

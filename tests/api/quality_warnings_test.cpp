@@ -53,7 +53,8 @@ class QualityWarningsTest : public QualityApiTest {
   static inline bool built_ = false;
 
   void SetUp() override {
-    if (built_) return;
+    QualityApiTest::SetUp();
+    if (HasFatalFailure() || built_) return;
     built_ = true;
     auto c = as("canbo.phuong");
     World& w = w_;

@@ -683,7 +683,12 @@ try {
       console.log(`ok   ${t.name} (${Date.now() - started} ms)`);
     } catch (e) {
       failed++;
-      console.log(`FAIL ${t.name}: ${e.message.split('\n')[0]}`);
+      // The first line names the failure; Playwright's call log below it names the locator
+      // and what it waited for, which is what a failure on a loaded CI machine needs.
+      const lines = e.message.split('\n').filter((l) => l.trim());
+      console.log(`FAIL ${t.name}: ${lines[0]}`);
+      for (const l of lines.slice(1, 8)) console.log(`       ${l.trim()}`);
+      if (ctx.phone) console.log(`       phone page: ${ctx.phone.page.url()}`);
       if (ctx.page) {
         mkdirSync(screens, { recursive: true });
         await ctx.page.screenshot({ path: join(screens, `failure-${passed + failed}.png`) }).catch(() => {});
@@ -706,4 +711,18 @@ try {
   }
 }
 console.log(`${passed} passed, ${failed} failed`);
+// One fresh attempt (new database, server and browser) when a suite fails: on a loaded 2-core CI
+// machine a browser suite has failed once in a way no run here reproduced, and every later test
+// of the suite fails with it because they build on each other. The first attempt's failures stay
+// in the log above; a fault that is real fails both attempts.
+const attemptsArg = process.argv.indexOf('--attempts');
+const attempts = attemptsArg > 0 ? Number(process.argv[attemptsArg + 1]) : 1;
+if (failed && attempts > 1) {
+  console.log(`e2e: suite ${SUITE} failed; attempt ${attempts - 1} more time(s) from scratch`);
+  rmSync(work, { recursive: true, force: true });
+  const again = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--suite', SUITE, '--attempts', String(attempts - 1)], {
+    stdio: 'inherit',
+  });
+  process.exit(again.status ?? 1);
+}
 process.exit(failed ? 1 : 0);

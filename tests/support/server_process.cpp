@@ -76,7 +76,11 @@ void ServerProcess::start(const Options& o) {
     args.insert(args.begin(), {"/bin/sh", "-c", "ulimit -n " + std::to_string(o.max_open_files) + " && exec \"$0\" \"$@\""});
   pid_ = spawn(args, log);
   const std::string marker = "chibo đang chạy tại http://127.0.0.1:";
-  for (int i = 0; i < 400; ++i) {
+  // Start-up opens, migrates and regrades the database; on a loaded 2-core CI machine running
+  // suites side by side that has taken over 10 s, so the wait is generous and only a hung or
+  // exited server fails it.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (std::chrono::steady_clock::now() < deadline) {
     int st = 0;
     if (::waitpid(pid_, &st, WNOHANG) == pid_) {
       pid_ = -1;
