@@ -85,6 +85,7 @@ json::object meetingBriefJson(const MeetingRecord& r) {
           {"duration_minutes", duration ? json::value(*duration) : json::value(nullptr)},
           {"period_year", m.period_year},
           {"period_month", m.period_month},
+          {"from_paper_book", m.from_paper_book},
           {"documents_published_at", instantOrNull(r.prep.documents_published_at)},
           {"locked_at", instantOrNull(r.locked_at)},
           {"version", m.version}};

@@ -155,4 +155,15 @@ MinutesRecord minutesRecord(const MeetingView& v) {
 
 void setDocumentsDaysRule(std::function<int(ReadTx&, const Org&, Date)> rule) { documentsDaysRule() = std::move(rule); }
 
+namespace {
+std::function<bool(ReadTx&, const Org&, Date)>& probationaryVotesSlot() {
+  static std::function<bool(ReadTx&, const Org&, Date)> rule;
+  return rule;
+}
+}  // namespace
+void setProbationaryVotesRule(std::function<bool(ReadTx&, const Org&, Date)> rule) {
+  probationaryVotesSlot() = std::move(rule);
+}
+const std::function<bool(ReadTx&, const Org&, Date)>& probationaryVotesRule() { return probationaryVotesSlot(); }
+
 }  // namespace chibo

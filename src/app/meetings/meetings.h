@@ -95,6 +95,7 @@ struct MeetingFields {
   std::optional<Id> chair_member_id, secretary_member_id, thematic_plan_id;
   std::optional<std::vector<GuestInput>> guests;
   std::optional<int> period_year, period_month;
+  std::optional<bool> from_paper_book;  // entered after the fact from the paper minutes book
   std::optional<int> version;  // the version read; a stale one answers 409 version_conflict
 };
 

@@ -121,10 +121,7 @@ Result<ScoreView> buildScore(ReadTx& tx, RuleResolver& rr, const MeetingView& v)
   s.org = v.org;
   s.date = meetingDay(v.record);
   const auto& rs = rr.at(v.org.path, s.date);
-  if (!rs) {
-    const Error& e = rs.error();
-    return Error::conflict("no_rule_set", e.message + " Không chấm điểm được cuộc họp này.");
-  }
+  if (!rs) return rs.error();  // the same answer as GET /rules for that day
   s.rules = rs.value();
   auto facts = meetingFacts(tx, v);
   s.facts = facts.facts;

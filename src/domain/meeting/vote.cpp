@@ -53,4 +53,13 @@ VoteOutcome decideVote(const Vote& v) {
   return o;
 }
 
+bool mayVote(const MemberState& st, bool probationary_votes) {
+  if (!st.on_roll || st.exempt || st.temp_exempt || st.incoming) return false;
+  return st.standing == StatusKind::official || probationary_votes;
+}
+
+int eligibleFor(VoteRule rule, int voters_on_roll, int voters_present) {
+  return rule == VoteRule::majority_present ? voters_present : voters_on_roll;
+}
+
 }  // namespace chibo
