@@ -225,6 +225,7 @@ json::object meetingJson(const MeetingView& v) {
   o["agenda_missing"] = std::move(missing);
   o["roll"] = std::move(roll);
   o["attendance"] = attendanceJson(v.attendance);
+  o["voters"] = json::object{{"on_roll", v.voters.on_roll}, {"present", v.voters.present}, {"roll_taken", v.voters.roll_taken}};
   o["speeches"] = std::move(speeches);
   o["distinct_speakers"] = distinctSpeakers(v.speeches);
   o["resolutions"] = std::move(resolutions);

@@ -102,6 +102,7 @@ MeetingView buildMeetingView(ReadTx& tx, const Caller& c, const MeetingCtx& ctx)
   std::vector<AttendanceMark> marks;
   for (const auto& r : records) marks.push_back(r.mark);
   v.attendance = summarizeAttendance(roster, marks);
+  v.voters = countVoters(roster, marks, probationaryVotesRule() && probationaryVotesRule()(tx, ctx.org, day));
   for (const auto& e : roster) {
     RollLine line{e.member.id, e.member.full_name, e.state, std::nullopt, std::nullopt};
     for (const auto& x : v.attendance.excluded)

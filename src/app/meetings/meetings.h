@@ -16,6 +16,7 @@
 #include "app/context.h"
 #include "app/orgs/orgs.h"
 #include "domain/meeting/completeness.h"
+#include "domain/meeting/vote.h"
 #include "domain/roster.h"
 #include "store/meeting_records.h"
 
@@ -65,6 +66,7 @@ struct MeetingView {
   std::optional<Id> best_slot_id;
   PreparationReport preparation;
   CompletenessReport completeness;
+  Voters voters;  // who counts in a vote's `eligible` (R-RES-2), computed by the server
   std::map<Id, std::string> names;  // full name of every member the view mentions
 };
 

@@ -1,6 +1,4 @@
 // Adopting a resolution, numbering it, recording its vote.
-#include <set>
-
 #include "app/audit_write.h"
 #include "app/meetings/meeting_access.h"
 #include "app/meetings/resolutions.h"
@@ -11,29 +9,17 @@ namespace chibo {
 namespace {
 
 // Voters on the roll of the meeting day, and those of them marked present.
-struct VoterCounts {
+struct VoterCounts : Voters {
   Date day;
-  int on_roll = 0;
-  int present = 0;
-  bool roll_taken = false;  // attendance has been marked
 };
 
 VoterCounts countVoters(ReadTx& tx, const MeetingCtx& ctx) {
   VoterCounts vc;
   vc.day = meetingDate(ctx.rec);
-  const bool probationary = probationaryVotesRule() && probationaryVotesRule()(tx, ctx.org, vc.day);
-  std::set<Id> present;
-  auto marks = tx.attendance(ctx.rec.meeting.id);
-  vc.roll_taken = !marks.empty();
-  for (const auto& a : marks)
-    if (a.mark.status == AttendanceStatus::present || a.mark.status == AttendanceStatus::late ||
-        a.mark.status == AttendanceStatus::left_early)
-      present.insert(a.mark.member_id);
-  for (const auto& e : meetingRoll(tx, ctx.org, vc.day)) {
-    if (!mayVote(e.state, probationary)) continue;
-    ++vc.on_roll;
-    if (present.count(e.member.id)) ++vc.present;
-  }
+  std::vector<AttendanceMark> marks;
+  for (const auto& a : tx.attendance(ctx.rec.meeting.id)) marks.push_back(a.mark);
+  static_cast<Voters&>(vc) = chibo::countVoters(meetingRoll(tx, ctx.org, vc.day), marks,
+                                                probationaryVotesRule() && probationaryVotesRule()(tx, ctx.org, vc.day));
   return vc;
 }
 

@@ -47,6 +47,7 @@ FactsResult meetingFacts(ReadTx& tx, const MeetingView& v) {
     if (present.count(s.member_id)) spoke.insert(s.member_id);
   f.distinct_speakers = int(spoke.size());
   f.preparation = v.record.prep;
+  f.from_paper_book = m.from_paper_book;
   f.planned_start = m.planned_start;
   // A carried task counts as reviewed here when this meeting recorded an outcome
   // for it (its review row), even if a later meeting reviewed it again after it

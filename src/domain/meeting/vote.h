@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "domain/result.h"
+#include "domain/meeting/attendance.h"
 #include "domain/roster.h"
 
 namespace chibo {
@@ -59,6 +60,16 @@ int votesNeeded(VoteRule rule, int eligible);
 
 // True when a member in state `st` counts as a voter (see the note above).
 bool mayVote(const MemberState& st, bool probationary_votes);
+
+// The voters of a meeting: on its roll (mayVote), and of them those marked
+// present, late or leaving early. roll_taken: any mark at all.
+struct Voters {
+  int on_roll = 0;
+  int present = 0;
+  bool roll_taken = false;
+};
+Voters countVoters(const std::vector<RosterEntry>& roll, const std::vector<AttendanceMark>& marks,
+                   bool probationary_votes);
 
 // The `eligible` a vote under `rule` counts against: voters present for
 // majority_present, voters on the roll for the *_roll rules.
