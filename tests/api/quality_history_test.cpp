@@ -139,8 +139,8 @@ TEST_F(QualityHistoryTest, APaperBookRecordIsNotJudgedOnPreparationTiming) {
   for (auto& x : w.obj().at("items").as_array()) {
     const auto& o = x.as_object();
     std::string key = str(o.at("key"));
-    bool prep = key.find("document") != std::string::npos || key.find("prep") != std::string::npos ||
-                key.find("notice") != std::string::npos || key.find("chi_uy") != std::string::npos;
+    // R-PREP-1 (documents_*) and R-PREP-2 (*_not_notified).
+    bool prep = key.rfind("documents_", 0) == 0 || key.find("_not_notified:") != std::string::npos;
     if (!prep) continue;
     if (key.find(":meeting:" + std::to_string(paper_id)) != std::string::npos) ++paper_prep;
     if (key.find(":meeting:" + std::to_string(typed)) != std::string::npos) ++typed_prep;

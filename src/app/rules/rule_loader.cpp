@@ -326,8 +326,10 @@ Result<RuleCatalog> loadRulesDir(const std::filesystem::path& dir) {
     // Peek at "kind" to choose the parser; the parser reports a missing or wrong kind itself.
     boost::system::error_code jec;
     json::value root = json::parse(*text, jec);
-    auto kindIs = [&](std::string_view k) {
-      return !jec && root.is_object() && root.as_object().if_contains("kind") && root.as_object().at("kind") == k;
+    auto kindIs = [&](const char* k) {
+      if (jec || !root.is_object()) return false;
+      const json::value* v = root.as_object().if_contains("kind");
+      return v && v->is_string() && v->as_string() == k;
     };
     if (kindIs("charter")) {
       auto ch = parseCharterRules(*text, f.filename().string());
