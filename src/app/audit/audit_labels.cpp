@@ -107,6 +107,7 @@ constexpr std::array kFields{
     Pair{"draft_resolution_at", "Có dự thảo nghị quyết lúc"},
     Pair{"ended_at", "Kết thúc lúc"},
     Pair{"from", "Từ ngày"},
+    Pair{"from_paper_book", "Nhập lại từ sổ biên bản giấy"},
     Pair{"full_name", "Họ và tên"},
     Pair{"gender", "Giới tính"},
     Pair{"grassroots", "Cơ sở"},

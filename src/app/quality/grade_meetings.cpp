@@ -11,6 +11,7 @@ namespace {
 std::string fingerprintOf(const RuleCatalog& cat) {
   std::string f;
   for (const auto& s : cat.central) f += s.id + "@" + std::to_string(s.version) + ";";
+  for (const auto& s : cat.charter) f += s.id + "@" + std::to_string(s.version) + ";";
   for (const auto& s : cat.local) f += s.id + "@" + std::to_string(s.version) + ";";
   return f;
 }
@@ -50,6 +51,11 @@ void installRuleHooks(std::shared_ptr<const RuleCatalog> cat) {
     quality::RuleResolver rr(*cat, tx);
     const RuleSet* rs = rr.find(org.path, day);
     return rs ? rs->documents_days_before.value : 1;
+  });
+  setProbationaryVotesRule([cat](ReadTx& tx, const Org& org, Date day) {
+    quality::RuleResolver rr(*cat, tx);
+    const MemberRules* mr = rr.findMembers(org.path, day);
+    return mr && mr->probationary_votes.value == 1;
   });
 }
 

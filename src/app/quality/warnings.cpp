@@ -142,6 +142,9 @@ class SubtreeWarnings {
             out_.add(std::move(w), cell, "meeting_too_short:meeting:" + std::to_string(mt.id), meetingName(m), day);
         }
       }
+      // A record copied from the paper minutes book cannot show when the chi ủy
+      // prepared or when notices and documents went out: R-PREP-1/2 do not judge it.
+      if (mt.from_paper_book) continue;
       for (auto& w : preparationWarnings(*rs, mt, m.prep, judged_at_)) {
         Date since = day;
         if (w.code == "documents_published_late" && m.prep.documents_published_at)
@@ -208,8 +211,11 @@ class SubtreeWarnings {
       auto cit = readable_cells.find(cand.placement.cell_id);
       if (cit == readable_cells.end()) continue;
       const Org& cell = cit->second;
+      // The Điều lệ's rules judge members on every day it is in force; the
+      // excused-absence streak (R-ATT-3) comes from the meeting guidance.
+      const MemberRules* mr = rr_.findMembers(cell.path, at_);
+      if (!mr) continue;
       const RuleSet* rs = rr_.find(cell.path, at_);
-      if (!rs) continue;
       const Member& mb = cand.member;
       const std::string year = std::to_string(at_.year());
 
@@ -226,22 +232,22 @@ class SubtreeWarnings {
           if (x.outcome == o && (!any || x.date > last)) last = x.date, any = true;
         return last;
       };
-      for (auto& w : excusedStreakWarnings(*rs, y)) {
+      for (auto& w : rs ? excusedStreakWarnings(*rs, y) : std::vector<Warning>{}) {
         std::string key = w.code + ":member:" + std::to_string(mb.id) + ":" + year;
         out_.add(std::move(w), cell, std::move(key), mb.full_name, lastOf(AttendanceOutcome::excused));
       }
-      for (auto& w : removalWatchWarnings(*rs, y)) {
+      for (auto& w : removalWatchWarnings(*mr, y)) {
         std::string key = w.code + ":member:" + std::to_string(mb.id) + ":" + year;
         out_.add(std::move(w), cell, std::move(key), mb.full_name, lastOf(AttendanceOutcome::unexcused));
       }
 
       if (mb.admission_ceremony_date && !mb.official_date && st.standing == StatusKind::probationary) {
         Probation p{mb.id, mb.full_name, *mb.admission_ceremony_date, false};
-        Date end = probationEnd(*rs, p);
-        for (auto& w : probationWarnings(*rs, p, at_)) {
-          Date since = w.code == "probation_ending" ? end.addDays(-rs->probation_notice_days.value)
+        Date end = probationEnd(*mr, p);
+        for (auto& w : probationWarnings(*mr, p, at_)) {
+          Date since = w.code == "probation_ending" ? end.addDays(-mr->probation_notice_days.value)
                        : w.code == "probation_review_due" ? end
-                                                          : probationReviewDeadline(*rs, p).addDays(1);
+                                                          : probationReviewDeadline(*mr, p).addDays(1);
           std::string key = w.code + ":member:" + std::to_string(mb.id);
           out_.add(std::move(w), cell, std::move(key), mb.full_name, since);
         }
@@ -314,6 +320,11 @@ Result<WarningPage> listWarnings(Store& store, const RuleCatalog& cat, const Cal
   if (a < Access::read) return Error::notFound();  // members see their cell, not its warnings
   WarningPage page;
   page.at = q.at.value_or(c.today());
+  {
+    // A day before every rule the catalog knows: say so, as GET /rules and the score do.
+    RuleResolver rr(cat, *tx);
+    if (const auto& mr = rr.members(org->path, page.at); !mr) return mr.error();
+  }
   auto all = computeWarnings(*tx, cat, c, *org, page.at);
   if (!q.include_acknowledged) std::erase_if(all, [](const WarningView& w) { return w.ack.has_value(); });
   sortWarnings(all);

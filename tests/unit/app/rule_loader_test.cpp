@@ -105,7 +105,8 @@ TEST(RuleFiles, AnPhuOverrideSetsOnlyItsFields) {
 TEST(RuleFiles, DirectoryLoadsAllThree) {
   auto cat = loadRulesDir(kDir);
   ASSERT_TRUE(cat.ok()) << cat.error().message;
-  EXPECT_EQ(cat->central.size(), 2u);
+  EXPECT_EQ(cat->central.size(), 3u);
+  EXPECT_EQ(cat->charter.size(), 4u);
   EXPECT_EQ(cat->local.size(), 1u);
 }
 

@@ -32,6 +32,8 @@ export interface MeetingBrief {
   period_month: number;
   documents_published_at: string | null;
   locked_at: string | null;
+  /** Entered after the fact from the paper minutes book: preparation timing is not judged. */
+  from_paper_book: boolean;
   version: number;
   /** Attendance rate of a held meeting; null when the server keeps no figures for it. */
   rate_percent?: number | null;
@@ -241,6 +243,8 @@ export interface Meeting extends MeetingBrief {
   agenda_missing: number[];
   roll: RollLine[];
   attendance: Attendance;
+  /** Who counts in a vote's `eligible`, as the server computes it (official, not exempt). */
+  voters: { on_roll: number; present: number; roll_taken: boolean };
   speeches: Speech[];
   distinct_speakers: number;
   resolutions: Resolution[];
