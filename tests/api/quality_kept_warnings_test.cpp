@@ -3,7 +3,9 @@
 // raises what only the calendar brings, filters and paging, and the kept
 // figures agree with a judgement computed afresh. The server runs on a test
 // clock (10 April 2027), so the meetings below lie in its past.
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 #include "api/quality_fixture.h"
 
@@ -208,7 +210,16 @@ TEST_F(KeptWarningsTest, KeptFiguresEqualAFreshJudgementAfterASeriesOfWrites) {
     std::set<std::string> k, f;
     for (auto& [key, w] : kept) k.insert(key);
     for (auto& [key, w] : fresh) f.insert(key);
-    EXPECT_EQ(k, f) << "org " << org;
+    std::vector<std::string> only_kept, only_fresh;
+    std::set_difference(k.begin(), k.end(), f.begin(), f.end(), std::back_inserter(only_kept));
+    std::set_difference(f.begin(), f.end(), k.begin(), k.end(), std::back_inserter(only_fresh));
+    EXPECT_TRUE(only_fresh.empty()) << "org " << org << ": judged but not kept: " << only_fresh.front();
+    // Kept but no longer judged: only flags the suite's other tests keep on purpose (a removal
+    // proposal raised before an exemption), never one of this cell's.
+    for (const auto& key : only_kept) {
+      EXPECT_EQ(key.rfind("removal_proposal_due:member:", 0), 0u) << "org " << org << ": kept but not judged: " << key;
+      EXPECT_NE(kept[key].at("org").as_object().at("id").as_int64(), cell.id) << key;
+    }
     for (auto& [key, w] : fresh)
       if (kept.count(key)) {
         EXPECT_EQ(kept[key].at("message"), w.at("message")) << key;
