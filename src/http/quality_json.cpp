@@ -224,13 +224,14 @@ json::object warningJson(const WarningView& w) {
           {"rule_set_id", w.warning.rule_set_id},
           {"source", w.warning.source},
           {"since", w.since.iso()},
+          {"raised_at", w.raised_at ? json::value(w.raised_at->iso()) : json::value(nullptr)},
           {"acknowledged", std::move(ack)}};
 }
 
 json::object warningPageJson(const WarningPage& p) {
   json::array items;
   for (const auto& w : p.items) items.push_back(warningJson(w));
-  return {{"items", std::move(items)}, {"total", p.total}, {"at", p.at.iso()}};
+  return {{"items", std::move(items)}, {"total", p.total}, {"at", p.at.iso()}, {"kept", p.kept}};
 }
 
 }  // namespace chibo::http

@@ -95,6 +95,8 @@ Reply warnings(Api& api, Call& c) {
   WarningQuery q;
   q.at = *at;
   q.include_acknowledged = c.query("include_acknowledged").value_or("") == "1";
+  q.code = c.query("code");
+  q.severity = c.query("severity");
   q.page = c.page();
   auto r = listWarnings(api.store(), *cat, c.caller, c.pathId("id"), q);
   return r ? jsonReply(200, warningPageJson(*r)) : errorReply(r.error());

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "app/meetings/meeting_access.h"
+#include "app/quality/kept_warnings.h"
 
 namespace chibo {
 namespace {
@@ -177,13 +178,17 @@ void aggregatesOnMeetingWrite(WriteTx& tx, Id meeting_id, DateTime now) {
     if (auto t = tx.task(r.task_id); t && t->meeting_id != meeting_id) assigning.insert(t->meeting_id);
   for (Id id : assigning) refreshOne(tx, id, now);
   refreshNextMonthly(tx, *rec, now);
+  keptWarningsOnOrgWrite(tx, rec->meeting.org_id, now);
 }
 
 void aggregatesOnTaskWrite(WriteTx& tx, Id task_id, DateTime now) {
   auto t = tx.task(task_id);
   if (!t) return;
   refreshOne(tx, t->meeting_id, now);
-  if (auto rec = tx.meeting(t->meeting_id)) refreshNextMonthly(tx, *rec, now);
+  if (auto rec = tx.meeting(t->meeting_id)) {
+    refreshNextMonthly(tx, *rec, now);
+    keptWarningsOnOrgWrite(tx, rec->meeting.org_id, now);
+  }
 }
 
 int rebuildAggregates(WriteTx& tx, const std::optional<Org>& root, DateTime now) {

@@ -5,7 +5,6 @@
 
 #include "app/audit_write.h"
 #include "app/oversight/aggregates.h"
-#include "app/quality/quality.h"
 
 namespace chibo {
 
@@ -96,7 +95,7 @@ RollupView computeRollup(ReadTx& tx, const Org& org, int from_ym, int to_ym, Dat
 }
 
 Result<RollupView> getRollup(Store& store, const Caller& c, Id org_id, std::optional<Date> from,
-                             std::optional<Date> to, const RuleCatalog* warnings) {
+                             std::optional<Date> to, bool warnings) {
   Date t = to.value_or(c.today());
   Date f = from.value_or(Date::fromYmd(t.year(), t.month(), 1)->addMonths(-11));
   Validator v;
@@ -119,22 +118,15 @@ Result<RollupView> getRollup(Store& store, const Caller& c, Id org_id, std::opti
   view.access = orgAccess(c.principal, o->path);
   view.from = f;
   view.to = t;
-  tx.reset();
   if (warnings) {
-    WarningQuery q;
-    q.page.limit = 1 << 30;
-    auto w = listWarnings(store, *warnings, c, org_id, q);
-    if (!w) return w.error();
-    const size_t depth = pathIds(view.org.path).size();
-    view.open_warnings = 0;
-    for (auto& ch : view.children) ch.open_warnings = 0;
-    for (const auto& wv : w->items) {
-      if (wv.ack) continue;
-      ++*view.open_warnings;
-      auto ids = pathIds(wv.org.path);
-      if (ids.size() > depth)
-        for (auto& ch : view.children)
-          if (ch.org.id == ids[depth]) ++*ch.open_warnings;
+    // The kept warnings (app/quality/kept_warnings.h): one indexed count per node, never a
+    // recomputation of every cell's rules.
+    WarningRecordQuery q;
+    q.org_path = view.org.path;
+    view.open_warnings = int(tx->warningRecordCount(q));
+    for (auto& ch : view.children) {
+      q.org_path = ch.org.path;
+      ch.open_warnings = int(tx->warningRecordCount(q));
     }
   }
   return view;

@@ -2,6 +2,7 @@
 // is the grade of GET /meetings/{id}/score, kept only when nothing is pending.
 #include "app/meetings/meeting_access.h"
 #include "app/oversight/aggregates.h"
+#include "app/quality/kept_warnings.h"
 #include "app/quality/quality_internal.h"
 
 namespace chibo {
@@ -47,6 +48,7 @@ std::shared_ptr<const MeetingGrader> makeMeetingGrader(std::shared_ptr<const Rul
 
 void installRuleHooks(std::shared_ptr<const RuleCatalog> cat) {
   setMeetingGrader(makeMeetingGrader(cat));
+  setKeptWarningsCatalog(cat);
   setDocumentsDaysRule([cat](ReadTx& tx, const Org& org, Date day) {
     quality::RuleResolver rr(*cat, tx);
     const RuleSet* rs = rr.find(org.path, day);

@@ -18,9 +18,7 @@
 #include <map>
 #include <set>
 
-#include "app/audit_write.h"
 #include "app/quality/quality_internal.h"
-#include "app/validate.h"
 #include "domain/meeting/numbering.h"
 #include "domain/rules/calendar.h"
 #include "domain/rules/member_warnings.h"
@@ -308,83 +306,5 @@ void sortWarnings(std::vector<WarningView>& ws) {
 }
 
 }  // namespace quality
-
-using namespace quality;
-
-Result<WarningPage> listWarnings(Store& store, const RuleCatalog& cat, const Caller& c, Id org_id,
-                                 const WarningQuery& q) {
-  auto tx = store.read();
-  auto org = tx->org(org_id);
-  if (!org) return Error::notFound();
-  Access a = orgAccess(c.principal, org->path);
-  if (a < Access::read) return Error::notFound();  // members see their cell, not its warnings
-  WarningPage page;
-  page.at = q.at.value_or(c.today());
-  {
-    // A day before every rule the catalog knows: say so, as GET /rules and the score do.
-    RuleResolver rr(cat, *tx);
-    if (const auto& mr = rr.members(org->path, page.at); !mr) return mr.error();
-  }
-  auto all = computeWarnings(*tx, cat, c, *org, page.at);
-  if (!q.include_acknowledged) std::erase_if(all, [](const WarningView& w) { return w.ack.has_value(); });
-  sortWarnings(all);
-  page.total = int(all.size());
-  int from = std::min(q.page.offset, page.total);
-  int to = std::min(from + q.page.limit, page.total);
-  for (int i = from; i < to; ++i) page.items.push_back(std::move(all[size_t(i)]));
-  return page;
-}
-
-Result<WarningView> acknowledgeWarning(Store& store, const RuleCatalog& cat, const Caller& c, int64_t id,
-                                       const AckFields& in) {
-  Validator dv;
-  auto at = parseDateField(dv, "at", in.at, false, DateRule::any, c.today(), "ngày xét cảnh báo");
-  if (!dv.ok()) return dv.error();
-  Date day = (at && *at) ? **at : c.today();
-
-  // Find the warning among those the caller can read, judged as they were listed.
-  std::optional<WarningView> found;
-  {
-    auto tx = store.read();
-    std::vector<std::string> roots;
-    for (const auto& r : visibleRoots(c.principal))
-      if (orgAccess(c.principal, r) >= Access::read) roots.push_back(r);
-    for (auto& root : tx->orgByPath(roots)) {
-      for (auto& w : computeWarnings(*tx, cat, c, root, day))
-        if (w.id == id) {
-          found = std::move(w);
-          break;
-        }
-      if (found) break;
-    }
-  }
-  if (!found) return Error::notFound();
-  if (orgAccess(c.principal, found->org.path) < Access::write) return Error::forbidden();
-  Validator v;
-  auto note = cleanText(v, "note", in.note, true, 1000, "ghi chú");
-  auto tx = store.write();
-  if (found->ack || tx->warningAck(found->key))
-    return Error::conflict("already_acknowledged", "Cảnh báo này đã được ghi nhận.");
-  if (!v.ok()) return v.error();
-
-  WarningAck ack;
-  ack.key = found->key;
-  ack.org_id = found->org.id;
-  ack.code = found->warning.code;
-  ack.note = *note;
-  if (c.principal.user_id) ack.by_user_id = c.principal.user_id;
-  ack.by_username = c.principal.username;
-  ack.at = c.now;
-  tx->insertWarningAck(ack);
-  writeAudit(*tx, c, "warning.ack", "warning", found->id, found->org,
-             {{"key", std::nullopt, ack.key},
-              {"code", std::nullopt, ack.code},
-              {"subject", std::nullopt,
-               std::string(toCode(found->warning.subject_kind)) + ":" + std::to_string(found->warning.subject_id)},
-              {"note", std::nullopt, ack.note}});
-  tx->commit();
-  found->ack = ack;
-  return *found;
-}
 
 }  // namespace chibo

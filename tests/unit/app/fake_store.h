@@ -49,6 +49,9 @@ struct Data {
   std::vector<RuleAttachment> rule_attachments;
   std::vector<MeetingEvaluation> evaluations;
   std::vector<WarningAck> warning_acks;
+  // Kept warnings (0011).
+  std::vector<WarningRecord> warning_records;
+  std::optional<Date> warning_pass_day;
   // Rollup (0004).
   std::vector<MeetingStats> meeting_stats;
   std::vector<CellMonthStats> cell_month_stats;
@@ -362,6 +365,42 @@ class FakeTx : public WriteTx {
       if (a.key == key) return a;
     return std::nullopt;
   }
+  std::vector<WarningRecord> warningRecordsOfOrg(Id org_id) override {
+    auto out = where(d_.warning_records,
+                     [&](const WarningRecord& r) { return r.org_id == org_id && !r.resolved_at; });
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.key < b.key; });
+    return out;
+  }
+  std::vector<WarningRecord> matchingWarningRecords(const WarningRecordQuery& q) {
+    auto rank = [](Severity s) { return s == Severity::serious ? 2 : s == Severity::warning ? 1 : 0; };
+    auto out = where(d_.warning_records, [&](const WarningRecord& r) {
+      return !r.resolved_at && inSubtree(r.org_path, q.org_path) && (q.include_acknowledged || !r.acknowledged) &&
+             (!q.code || r.warning.code == *q.code) && (!q.severity || r.warning.severity == *q.severity);
+    });
+    std::sort(out.begin(), out.end(), [&](auto& a, auto& b) {
+      if (rank(a.warning.severity) != rank(b.warning.severity))
+        return rank(a.warning.severity) > rank(b.warning.severity);
+      if (a.since != b.since) return a.since > b.since;
+      return a.key < b.key;
+    });
+    return out;
+  }
+  std::vector<WarningRecord> warningRecords(const WarningRecordQuery& q) override {
+    auto all = matchingWarningRecords(q);
+    std::vector<WarningRecord> out;
+    for (size_t i = size_t(std::max(0, q.offset)); i < all.size() && int(out.size()) < q.limit; ++i)
+      out.push_back(all[i]);
+    return out;
+  }
+  int64_t warningRecordCount(const WarningRecordQuery& q) override {
+    return int64_t(matchingWarningRecords(q).size());
+  }
+  std::optional<WarningRecord> warningRecordById(int64_t id) override {
+    for (const auto& r : d_.warning_records)
+      if (r.id == id) return r;
+    return std::nullopt;
+  }
+  std::optional<Date> warningPassDay() override { return d_.warning_pass_day; }
 
   // --- rollup (0004)
   std::vector<Org> orgSubtree(const std::string& org_path) override {
@@ -753,6 +792,19 @@ class FakeTx : public WriteTx {
     writable();
     if (warningAck(a.key)) throw StoreError("UNIQUE constraint failed: warning_acks.key");
     d_.warning_acks.push_back(a);
+  }
+  void putWarningRecord(const WarningRecord& r) override {
+    writable();
+    for (auto& x : d_.warning_records)
+      if (x.key == r.key) {
+        x = r;
+        return;
+      }
+    d_.warning_records.push_back(r);
+  }
+  void setWarningPassDay(Date day, DateTime) override {
+    writable();
+    d_.warning_pass_day = day;
   }
 
   // --- rollup writes
