@@ -1520,7 +1520,7 @@ export interface components {
             user: components["schemas"]["User"];
         };
         GetAuthLockouts: {
-            items: unknown[];
+            items: components["schemas"]["Lockout"][];
         };
         GetMe: {
             user: components["schemas"]["User"];
@@ -1617,12 +1617,10 @@ export interface components {
                 changes: {
                     field: string;
                     field_label: string;
-                    /** @description TODO: only null was seen */
-                    before: unknown;
-                    after: string;
-                    /** @description TODO: only null was seen */
-                    before_text: unknown;
-                    after_text: string;
+                    before: string | null;
+                    after: string | null;
+                    before_text: string | null;
+                    after_text: string | null;
                 }[];
             }[];
             total: number;
@@ -1631,77 +1629,63 @@ export interface components {
             items: components["schemas"]["MeetingBrief"][];
             total: number;
         };
+        /** @description A whole meeting as the meeting routes answer it (meetingJson). */
         Meeting: {
             id: number;
             org_id: number;
-            kind: string;
+            /** @enum {string} */
+            kind: "regular" | "thematic" | "combined" | "extraordinary" | "subgroup" | "committee_meeting";
             kind_label: string;
             topic: string;
             /** Format: date-time */
             planned_start: string;
             place: string;
-            status: string;
+            /** @enum {string} */
+            status: "planned" | "held" | "finalized" | "cancelled";
             status_label: string;
             /** Format: date-time */
-            started_at: string;
+            started_at: string | null;
             /** Format: date-time */
-            ended_at: string;
-            duration_minutes: number;
+            ended_at: string | null;
+            duration_minutes: number | null;
             period_year: number;
             period_month: number;
+            from_paper_book: boolean;
             /** Format: date-time */
-            documents_published_at: string;
+            documents_published_at: string | null;
             /** Format: date-time */
-            locked_at: string;
+            locked_at: string | null;
             version: number;
             org_name: string;
             /** @enum {string} */
             access: "basic" | "read" | "write";
-            chair: {
-                member_id: number;
-                full_name: string;
-            };
-            secretary: {
-                member_id: number;
-                full_name: string;
-            };
-            chair_member_id: number;
-            secretary_member_id: number;
+            chair: components["schemas"]["Person"] | null;
+            secretary: components["schemas"]["Person"] | null;
+            chair_member_id: number | null;
+            secretary_member_id: number | null;
             guests: {
                 name: string;
                 position: string;
-                member_id: number;
+                member_id: number | null;
                 upper_monitor: boolean;
             }[];
-            monitors: {
-                id: number;
-                member_id: number;
-                full_name: string;
-                cell_id: number;
-                /** Format: date */
-                from: string;
-                /** Format: date */
-                to: string;
-            }[];
-            term_id: number;
+            monitors: components["schemas"]["MonitorLine"][];
+            term_id: number | null;
             conclusion: string;
             /** Format: date-time */
-            minutes_read_back_at: string;
+            minutes_read_back_at: string | null;
             preparation: {
                 /** Format: date-time */
-                chi_uy_meeting_at: string;
-                content_preparer: {
-                    member_id: number;
-                    full_name: string;
-                };
+                chi_uy_meeting_at: string | null;
+                content_preparer: components["schemas"]["Person"] | null;
                 /** Format: date-time */
                 draft_resolution_at: string | null;
                 /** Format: date-time */
-                notice_members_at: string;
+                notice_members_at: string | null;
                 /** Format: date-time */
                 notice_monitor_at: string | null;
                 /** Format: date-time */
-                documents_published_at: string;
+                documents_published_at: string | null;
                 satisfied: number;
                 items: {
                     item: string;
@@ -1710,20 +1694,8 @@ export interface components {
                     detail: string;
                 }[];
             };
-            agenda: {
-                id: number;
-                position: number;
-                step_code: string;
-                phase: string;
-                phase_label: string;
-                title: string;
-                required: boolean;
-                notes: string;
-                done: boolean;
-                /** Format: date-time */
-                done_at: string;
-            }[];
-            agenda_missing: unknown[];
+            agenda: components["schemas"]["AgendaItem"][];
+            agenda_missing: number[];
             roll: {
                 member_id: number;
                 full_name: string;
@@ -1731,161 +1703,35 @@ export interface components {
                 incoming: boolean;
                 counts_for_attendance: boolean;
                 excluded: string | null;
-                mark: {
-                    status: string;
-                    status_label: string;
-                    reason_category: string | null;
-                    reason: string;
-                    /** Format: date-time */
-                    marked_at: string;
-                    source: string;
-                } | null;
+                mark: components["schemas"]["AttendanceMark"] | null;
             }[];
-            attendance: {
+            attendance: components["schemas"]["AttendanceSummary"];
+            voters: {
                 on_roll: number;
-                official: number;
-                probationary: number;
-                exempt: number;
-                away: number;
-                incoming: number;
-                special_duty: number;
-                expected: number;
                 present: number;
-                late: number;
-                left_early: number;
-                excused: number;
-                unexcused: number;
-                unmarked: number;
-                rate_percent: number;
-                absent_excused: {
-                    member_id: number;
-                    full_name: string;
-                    reason_category: string;
-                    reason: string;
-                }[];
-                absent_unexcused: {
-                    member_id: number;
-                    full_name: string;
-                    /** @description TODO: only null was seen */
-                    reason_category: unknown;
-                    reason: string;
-                }[];
-                excluded: {
-                    member_id: number;
-                    full_name: string;
-                    why: string;
-                    why_label: string;
-                    attended: boolean;
-                }[];
+                roll_taken: boolean;
             };
             speeches: {
                 id: number;
                 member_id: number;
-                agenda_item_id: number;
+                agenda_item_id: number | null;
                 summary: string;
                 duration_seconds: number | null;
                 full_name: string;
             }[];
             distinct_speakers: number;
-            resolutions: {
-                id: number;
-                meeting_id: number;
-                org_id: number;
-                doc_type: string;
-                number: number;
-                number_text: string;
-                symbol: string;
-                /** Format: date */
-                issued_on: string;
-                title: string;
-                assessment: string;
-                direction: string;
-                assignments: string;
-                self_assessment: string;
-                targets: {
-                    id: number;
-                    description: string;
-                    unit: string;
-                    target_value: number;
-                    actual_value: number;
-                    /** @description TODO: only null was seen */
-                    achieved: unknown;
-                    met: boolean;
-                    note: string;
-                }[];
-                version: number;
-                vote: {
-                    votes_for: number;
-                    against: number;
-                    abstain: number;
-                    eligible: number;
-                    rule: string;
-                    rule_label: string;
-                    passed: boolean;
-                    needed: number;
-                    for_percent: number;
-                    line: string;
-                };
-            }[];
-            tasks: {
-                id: number;
-                meeting_id: number;
-                resolution_id: number;
-                description: string;
-                assignees: {
-                    member_id: number;
-                    full_name: string;
-                }[];
-                /** Format: date */
-                deadline: string;
-                status: string;
-                status_label: string;
-                overdue: boolean;
-                reviewed_in_meeting_id: number;
-                result_note: string;
-                progress: {
-                    /** Format: date */
-                    on: string;
-                    text: string;
-                    by_member_id: number;
-                }[];
-                /** @description TODO: only null was seen */
-                review: unknown;
-            }[];
-            carried_tasks: {
-                id: number;
-                meeting_id: number;
-                resolution_id: number;
-                description: string;
-                assignees: {
-                    member_id: number;
-                    full_name: string;
-                }[];
-                /** Format: date */
-                deadline: string;
-                status: string;
-                status_label: string;
-                overdue: boolean;
-                reviewed_in_meeting_id: number;
-                result_note: string;
-                progress: {
-                    /** Format: date */
-                    on: string;
-                    text: string;
-                    by_member_id: number;
-                }[];
-                review: {
-                    outcome: string;
-                    outcome_label: string;
-                    note: string;
-                    /** Format: date-time */
-                    at: string;
-                };
-            }[];
+            resolutions: components["schemas"]["Resolution"][];
+            tasks: components["schemas"]["Task"][];
+            carried_tasks: components["schemas"]["Task"][];
             slots: {
-                items: unknown[];
-                /** @description TODO: only null was seen */
-                best_slot_id: unknown;
+                items: {
+                    id: number;
+                    /** Format: date-time */
+                    start: string;
+                    count: number;
+                    member_ids: number[];
+                }[];
+                best_slot_id: number | null;
             };
             completeness: {
                 complete: boolean;
@@ -1899,226 +1745,25 @@ export interface components {
                 }[];
             };
         };
-        GetMeTasks: {
-            items: {
-                id: number;
-                meeting_id: number;
-                resolution_id: number;
-                description: string;
-                assignees: {
-                    member_id: number;
-                    full_name: string;
-                }[];
-                /** Format: date */
-                deadline: string;
-                status: string;
-                status_label: string;
-                overdue: boolean;
-                reviewed_in_meeting_id: number;
-                result_note: string;
-                progress: {
-                    /** Format: date */
-                    on: string;
-                    text: string;
-                    by_member_id: number;
-                }[];
-                /** @description TODO: only null was seen */
-                review: unknown;
-                org_id: number;
-                org_name: string;
-                /** Format: date-time */
-                meeting_start: string;
-            }[];
-            total: number;
-        };
         GetMeetingsHistory: {
             items: {
                 version: number;
                 kind: string;
                 reason: string;
-                changes: unknown[];
-                /** @description TODO: only null was seen */
-                by_user_id: unknown;
+                changes: {
+                    field: string;
+                    before: string | null;
+                    after: string | null;
+                }[];
+                by_user_id: number | null;
                 by_username: string;
                 /** Format: date-time */
                 at: string;
-                snapshot: {
-                    meeting_id: number;
-                    org: string;
-                    kind: string;
-                    topic: string;
-                    /** Format: date-time */
-                    planned_start: string;
-                    place: string;
-                    chair: {
-                        member_id: number;
-                        full_name: string;
-                    };
-                    secretary: {
-                        member_id: number;
-                        full_name: string;
-                    };
-                    /** Format: date-time */
-                    started_at: string;
-                    /** Format: date-time */
-                    ended_at: string;
-                    period: string;
-                    conclusion: string;
-                    /** Format: date-time */
-                    minutes_read_back_at: string;
-                    version: number;
-                    guests: {
-                        name: string;
-                        position: string;
-                    }[];
-                    attendance: {
-                        on_roll: number;
-                        expected: number;
-                        present: number;
-                        excused: number;
-                        unexcused: number;
-                        rate_percent: number;
-                        marks: {
-                            member_id: number;
-                            full_name: string;
-                            status: string;
-                            reason_category?: string;
-                            reason?: string;
-                        }[];
-                    };
-                    speeches: {
-                        speaker: {
-                            member_id: number;
-                            full_name: string;
-                        };
-                        summary: string;
-                        agenda_item_id: number;
-                    }[];
-                    resolutions: {
-                        id: number;
-                        number: string;
-                        title: string;
-                        /** Format: date */
-                        issued_on: string;
-                        assessment: string;
-                        direction: string;
-                        assignments: string;
-                        self_assessment: string;
-                        vote: string;
-                        targets: {
-                            description: string;
-                            unit: string;
-                        }[];
-                    }[];
-                    tasks: {
-                        id: number;
-                        description: string;
-                        assignees: {
-                            member_id: number;
-                            full_name: string;
-                        }[];
-                        /** Format: date */
-                        deadline: string;
-                        status: string;
-                    }[];
-                    reviewed_tasks: {
-                        id: number;
-                        description: string;
-                        assignees: {
-                            member_id: number;
-                            full_name: string;
-                        }[];
-                        /** Format: date */
-                        deadline: string;
-                        status: string;
-                        review: {
-                            outcome: string;
-                            note: string;
-                        };
-                    }[];
-                };
+                snapshot: components["schemas"]["MeetingSnapshot"] | null;
             }[];
             total: number;
         };
-        GetOrgsThematicPlan: {
-            org_id: number;
-            year: number;
-            access: string;
-            items: {
-                id: number;
-                org_id: number;
-                year: number;
-                quarter: number;
-                topic: string;
-                source: string;
-                suggestion_id: number | null;
-                preparer_member_id: number | null;
-                /** Format: date */
-                approved_on: string;
-                meeting_id: number | null;
-            }[];
-            suggestions: {
-                id: number;
-                org_id: number;
-                year: number;
-                quarter: number;
-                topic: string;
-                source: string;
-                /** @description TODO: only null was seen */
-                suggestion_id: unknown;
-                /** @description TODO: only null was seen */
-                preparer_member_id: unknown;
-                /** Format: date */
-                approved_on: string;
-                /** @description TODO: only null was seen */
-                meeting_id: unknown;
-            }[];
-            quarters_without_topic: number[];
-        };
-        GetMeMeetings: {
-            items: {
-                id: number;
-                org_id: number;
-                kind: string;
-                kind_label: string;
-                topic: string;
-                /** Format: date-time */
-                planned_start: string;
-                place: string;
-                status: string;
-                status_label: string;
-                /** Format: date-time */
-                started_at: string | null;
-                /** Format: date-time */
-                ended_at: string | null;
-                duration_minutes: number | null;
-                period_year: number;
-                period_month: number;
-                /** Format: date-time */
-                documents_published_at: string | null;
-                /** Format: date-time */
-                locked_at: string | null;
-                version: number;
-                org_name: string;
-                my_attendance: {
-                    status: string;
-                    status_label: string;
-                    /** @description TODO: only null was seen */
-                    reason_category: unknown;
-                    reason: string;
-                    /** Format: date-time */
-                    marked_at: string;
-                    source: string;
-                } | null;
-                /** @description TODO: only null was seen */
-                excluded: unknown;
-            }[];
-            total: number;
-        };
-        GetMeetingsAttachments: {
-            items: unknown[];
-            total: number;
-        };
+        /** @description An org's figures over a period (rollupJson): grades only once a meeting is scored, open_warnings only with ?warnings=1. */
         GetOrgsRollup: {
             id: number;
             name: string;
@@ -2137,15 +1782,15 @@ export interface components {
             meetings_on_time: number;
             meetings_total: number;
             thematic_held: number;
-            held_rate: number;
-            avg_duration_minutes: number;
+            held_rate: number | null;
+            avg_duration_minutes: number | null;
             expected: number;
             present: number;
-            attendance_rate: number;
+            attendance_rate: number | null;
             excused_absences: number;
             unexcused_absences: number;
             speakers: number;
-            speaker_share: number;
+            speaker_share: number | null;
             young_present: number;
             young_speakers: number;
             young_speaker_share: number | null;
@@ -2161,12 +1806,13 @@ export interface components {
             previous_tasks: number;
             previous_tasks_reviewed: number;
             monitor_attended: number;
-            grades: {
+            grades?: {
                 good: number;
                 fair: number;
                 average: number;
                 poor: number;
             };
+            open_warnings?: number;
             children: {
                 id: number;
                 name: string;
@@ -2178,15 +1824,15 @@ export interface components {
                 meetings_on_time: number;
                 meetings_total: number;
                 thematic_held: number;
-                held_rate: number;
-                avg_duration_minutes: number;
+                held_rate: number | null;
+                avg_duration_minutes: number | null;
                 expected: number;
                 present: number;
-                attendance_rate: number;
+                attendance_rate: number | null;
                 excused_absences: number;
                 unexcused_absences: number;
                 speakers: number;
-                speaker_share: number;
+                speaker_share: number | null;
                 young_present: number;
                 young_speakers: number;
                 young_speaker_share: number | null;
@@ -2202,12 +1848,13 @@ export interface components {
                 previous_tasks: number;
                 previous_tasks_reviewed: number;
                 monitor_attended: number;
-                grades: {
+                grades?: {
                     good: number;
                     fair: number;
                     average: number;
                     poor: number;
                 };
+                open_warnings?: number;
             }[];
             months: {
                 month: string;
@@ -2249,6 +1896,7 @@ export interface components {
                 };
             }[];
         };
+        /** @description memberParticipationJson: summaries only when content_visible. */
         GetMembersParticipation: {
             member_id: number;
             full_name: string;
@@ -2264,7 +1912,7 @@ export interface components {
                 excused: number;
                 unexcused: number;
                 unmarked: number;
-                attendance_rate: number;
+                attendance_rate: number | null;
                 spoke_at: number;
                 speeches: number;
                 silent_for: number;
@@ -2298,7 +1946,7 @@ export interface components {
                 meeting_start: string;
                 description: string;
                 /** Format: date */
-                deadline: string;
+                deadline: string | null;
                 status: string;
                 status_label: string;
                 overdue: boolean;
@@ -2314,8 +1962,7 @@ export interface components {
             /** Format: date */
             to: string;
             meetings: number;
-            /** @description TODO: only null was seen */
-            silent_for_at_least: unknown;
+            silent_for_at_least: number | null;
             items: {
                 member_id: number;
                 full_name: string;
@@ -2350,67 +1997,46 @@ export interface components {
                     id: number;
                     /** Format: date */
                     from: string;
-                    /** @description TODO: only null was seen */
-                    to: unknown;
+                    /** Format: date */
+                    to: string | null;
                 };
-                next_meeting: {
-                    id: number;
-                    org_id: number;
-                    kind: string;
-                    kind_label: string;
-                    topic: string;
-                    /** Format: date-time */
-                    planned_start: string;
-                    place: string;
-                    status: string;
-                    status_label: string;
-                    /** @description TODO: only null was seen */
-                    started_at: unknown;
-                    /** @description TODO: only null was seen */
-                    ended_at: unknown;
-                    /** @description TODO: only null was seen */
-                    duration_minutes: unknown;
-                    period_year: number;
-                    period_month: number;
-                    /** @description TODO: only null was seen */
-                    documents_published_at: unknown;
-                    /** @description TODO: only null was seen */
-                    locked_at: unknown;
-                    version: number;
-                };
+                next_meeting: components["schemas"]["MeetingHeader"] | null;
                 last_meeting: {
                     id: number;
                     org_id: number;
-                    kind: string;
+                    /** @enum {string} */
+                    kind: "regular" | "thematic" | "combined" | "extraordinary" | "subgroup" | "committee_meeting";
                     kind_label: string;
                     topic: string;
                     /** Format: date-time */
                     planned_start: string;
                     place: string;
-                    status: string;
+                    /** @enum {string} */
+                    status: "planned" | "held" | "finalized" | "cancelled";
                     status_label: string;
                     /** Format: date-time */
-                    started_at: string;
+                    started_at: string | null;
                     /** Format: date-time */
-                    ended_at: string;
-                    duration_minutes: number;
+                    ended_at: string | null;
+                    duration_minutes: number | null;
                     period_year: number;
                     period_month: number;
+                    from_paper_book: boolean;
                     /** Format: date-time */
-                    documents_published_at: string;
+                    documents_published_at: string | null;
                     /** Format: date-time */
                     locked_at: string | null;
                     version: number;
                     figures: {
                         expected: number;
                         present: number;
-                        attendance_rate: number;
+                        attendance_rate: number | null;
                         excused: number;
                         unexcused: number;
                         unmarked: number;
                         speakers: number;
-                        speaker_share: number;
-                        duration_minutes: number;
+                        speaker_share: number | null;
+                        duration_minutes: number | null;
                         on_time: boolean;
                         resolutions: number;
                         tasks_assigned: number;
@@ -2418,29 +2044,30 @@ export interface components {
                         previous_tasks_reviewed: number;
                         monitor_attended: boolean;
                         grade: string | null;
-                    };
+                    } | null;
                     score: {
                         total: number;
                         max: number;
                         grade: string;
                         grade_label: string;
                         pending: boolean;
-                    };
-                    /** @description TODO: only null was seen */
-                    my_observation: unknown;
-                };
+                    } | null;
+                    my_observation: {
+                        attended: boolean;
+                        note: string;
+                        /** Format: date-time */
+                        at: string;
+                    } | null;
+                } | null;
                 overdue_tasks: {
                     id: number;
                     meeting_id: number;
                     description: string;
                     /** Format: date */
-                    deadline: string;
+                    deadline: string | null;
                     status: string;
                     status_label: string;
-                    assignees: {
-                        member_id: number;
-                        full_name: string;
-                    }[];
+                    assignees: components["schemas"]["Person"][];
                 }[];
                 members_at_risk: {
                     key: string;
@@ -2451,205 +2078,18 @@ export interface components {
                     subject_id: number;
                     subject_name: string;
                     message: string;
-                }[];
-                this_year: {
-                    cells: number;
-                    meetings_due: number;
-                    meetings_held: number;
-                    meetings_on_time: number;
-                    meetings_total: number;
-                    thematic_held: number;
-                    held_rate: number;
-                    avg_duration_minutes: number;
-                    expected: number;
-                    present: number;
-                    attendance_rate: number;
-                    excused_absences: number;
-                    unexcused_absences: number;
-                    speakers: number;
-                    speaker_share: number;
-                    young_present: number;
-                    young_speakers: number;
-                    young_speaker_share: number | null;
-                    new_member_present: number;
-                    new_member_speakers: number;
-                    new_member_speaker_share: number | null;
-                    resolutions: number;
-                    tasks_assigned: number;
-                    tasks_on_time: number;
-                    tasks_late: number;
-                    tasks_open: number;
-                    tasks_dropped: number;
-                    previous_tasks: number;
-                    previous_tasks_reviewed: number;
-                    monitor_attended: number;
-                    grades: {
-                        good: number;
-                        fair: number;
-                        average: number;
-                        poor: number;
-                    };
-                };
+                }[] | null;
+                this_year: components["schemas"]["Figures"];
             }[];
             total: number;
             rules_loaded: boolean;
         };
-        GetMeetingsObservations: {
-            items: unknown[];
-            total: number;
-        };
-        GetOrgsRules: {
-            items: unknown[];
-            total: number;
-        };
-        GetMeetingsScore: {
-            total: number;
-            max: number;
-            grade: string;
-            grade_label: string;
-            pending: boolean;
-            rule_set_id: string;
-            rubric_id: string;
-            grade_source: string;
-            criteria: {
-                code: string;
-                name: string;
-                kind: string;
-                kind_label: string;
-                points: number;
-                max: number;
-                lost: number;
-                pending: boolean;
-                inputs: {
-                    name: string;
-                    label: string;
-                    value: string;
-                }[];
-                rule_set_id: string;
-                source: string;
-                explanation: string;
-            }[];
-            pulled_down_by: {
-                code: string;
-                name: string;
-                lost: number;
-                pending: boolean;
-                explanation: string;
-            }[];
-            meeting_id: number;
-            org: {
-                id: number;
-                name: string;
-                kind: string;
-                level: string;
-                cell_type: string;
-                parent_id: number;
-            };
-            /** Format: date */
-            date: string;
-            rule_set: {
-                id: string;
-                name: string;
-                issuer_document: string;
-                applied: string[];
-            };
-            rubric: {
-                id: string;
-                name: string;
-                source: string;
-                origin: string;
-            };
-            judged_by: string | null;
-            facts: {
-                kind: string;
-                duration_minutes: number;
-                members_on_roll: number;
-                expected: number;
-                present: number;
-                excused: number;
-                unexcused: number;
-                unmarked: number;
-                rate_percent: number;
-                distinct_speakers: number;
-                /** Format: date-time */
-                planned_start: string;
-                previous_tasks_total: number;
-                previous_tasks_reviewed: number;
-                targets_evaluated: number;
-                targets_met: number;
-                completeness_checks: number;
-                completeness_failed: number;
-                longest_excused_streak: number;
-            };
-            reviewed_resolution_id: number | null;
-            evaluations: {
-                self: {
-                    evaluator: string;
-                    criteria: {
-                        conduct: number;
-                        principles: number;
-                    };
-                    note: string;
-                    rule_set_id: string;
-                    /** @description TODO: only null was seen */
-                    by_user_id: unknown;
-                    by_username: string;
-                    /** Format: date-time */
-                    at: string;
-                    total: number;
-                    grade: string;
-                    grade_label: string;
-                    pending: boolean;
-                } | null;
-                committee: {
-                    evaluator: string;
-                    criteria: {
-                        conduct: number;
-                        principles: number;
-                    };
-                    note: string;
-                    rule_set_id: string;
-                    /** @description TODO: only null was seen */
-                    by_user_id: unknown;
-                    by_username: string;
-                    /** Format: date-time */
-                    at: string;
-                    total: number;
-                    grade: string;
-                    grade_label: string;
-                    pending: boolean;
-                } | null;
-            };
-        };
         GetOrgsWarnings: {
-            items: {
-                id: number;
-                key: string;
-                code: string;
-                severity: string;
-                severity_label: string;
-                subject: {
-                    type: string;
-                    type_label: string;
-                    id: number;
-                    name: string;
-                };
-                org: {
-                    id: number;
-                    name: string;
-                };
-                message: string;
-                rule: string;
-                rule_set_id: string;
-                source: string;
-                /** Format: date */
-                since: string;
-                /** @description TODO: only null was seen */
-                acknowledged: unknown;
-            }[];
+            items: components["schemas"]["QualityWarning"][];
             total: number;
             /** Format: date */
             at: string;
+            kept: boolean;
         };
         AccountList: {
             items: components["schemas"]["Account"][];
@@ -2843,6 +2283,7 @@ export interface components {
             cell_id: number;
             cell_name: string;
         };
+        /** @description A meeting in a list (meetingBriefJson) with its attendance rate, null before the roll. */
         MeetingBrief: {
             id: number;
             org_id: number;
@@ -2863,6 +2304,7 @@ export interface components {
             duration_minutes: number | null;
             period_year: number;
             period_month: number;
+            from_paper_book: boolean;
             /** Format: date-time */
             documents_published_at: string | null;
             /** Format: date-time */
@@ -2878,6 +2320,742 @@ export interface components {
             level: string;
             cell_type: string;
             parent_id: number | null;
+        };
+        /** @description A member named in a meeting (meeting_json.cpp person()). */
+        Person: {
+            member_id: number;
+            full_name: string;
+        };
+        AttendanceMark: {
+            status: string;
+            status_label: string;
+            reason_category: string | null;
+            reason: string;
+            /** Format: date-time */
+            marked_at: string;
+            source: string;
+        };
+        AbsenceLine: {
+            member_id: number;
+            full_name: string;
+            reason_category: string | null;
+            reason: string;
+        };
+        AttendanceSummary: {
+            on_roll: number;
+            official: number;
+            probationary: number;
+            exempt: number;
+            away: number;
+            incoming: number;
+            special_duty: number;
+            expected: number;
+            present: number;
+            late: number;
+            left_early: number;
+            excused: number;
+            unexcused: number;
+            unmarked: number;
+            rate_percent: number;
+            absent_excused: components["schemas"]["AbsenceLine"][];
+            absent_unexcused: components["schemas"]["AbsenceLine"][];
+            excluded: {
+                member_id: number;
+                full_name: string;
+                why: string;
+                why_label: string;
+                attended: boolean;
+            }[];
+        };
+        AgendaItem: {
+            id: number;
+            position: number;
+            step_code: string;
+            phase: string;
+            phase_label: string;
+            title: string;
+            required: boolean;
+            notes: string;
+            done: boolean;
+            /** Format: date-time */
+            done_at: string | null;
+        };
+        /** @description A speech as recorded (speechJson). */
+        Speech: {
+            id: number;
+            member_id: number;
+            agenda_item_id: number | null;
+            summary: string;
+            duration_seconds: number | null;
+        };
+        /** @description A task a resolution assigned (taskJson). */
+        Task: {
+            id: number;
+            meeting_id: number;
+            resolution_id: number | null;
+            description: string;
+            assignees: components["schemas"]["Person"][];
+            /** Format: date */
+            deadline: string | null;
+            status: string;
+            status_label: string;
+            overdue: boolean;
+            reviewed_in_meeting_id: number | null;
+            result_note: string;
+            progress: {
+                /** Format: date */
+                on: string;
+                text: string;
+                by_member_id: number | null;
+            }[];
+            review: {
+                outcome: string;
+                outcome_label: string;
+                note: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+        };
+        MyTask: {
+            id: number;
+            meeting_id: number;
+            resolution_id: number | null;
+            description: string;
+            assignees: components["schemas"]["Person"][];
+            /** Format: date */
+            deadline: string | null;
+            status: string;
+            status_label: string;
+            overdue: boolean;
+            reviewed_in_meeting_id: number | null;
+            result_note: string;
+            progress: {
+                /** Format: date */
+                on: string;
+                text: string;
+                by_member_id: number | null;
+            }[];
+            review: {
+                outcome: string;
+                outcome_label: string;
+                note: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            org_id: number;
+            org_name: string;
+            /** Format: date-time */
+            meeting_start: string;
+        };
+        /** @description resolutionJson */
+        Resolution: {
+            id: number;
+            meeting_id: number;
+            org_id: number;
+            doc_type: string;
+            number: number | null;
+            number_text: string;
+            symbol: string;
+            /** Format: date */
+            issued_on: string | null;
+            title: string;
+            assessment: string;
+            direction: string;
+            assignments: string;
+            self_assessment: string;
+            targets: {
+                id: number;
+                description: string;
+                unit: string;
+                target_value: number | null;
+                actual_value: number | null;
+                achieved: boolean | null;
+                met: boolean | null;
+                note: string;
+            }[];
+            version: number;
+            vote: {
+                votes_for: number;
+                against: number;
+                abstain: number;
+                eligible: number;
+                rule: string;
+                rule_label: string;
+                passed: boolean;
+                needed: number;
+                for_percent: number;
+                line: string;
+            } | null;
+        };
+        MyMeeting: {
+            id: number;
+            org_id: number;
+            /** @enum {string} */
+            kind: "regular" | "thematic" | "combined" | "extraordinary" | "subgroup" | "committee_meeting";
+            kind_label: string;
+            topic: string;
+            /** Format: date-time */
+            planned_start: string;
+            place: string;
+            /** @enum {string} */
+            status: "planned" | "held" | "finalized" | "cancelled";
+            status_label: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            ended_at: string | null;
+            duration_minutes: number | null;
+            period_year: number;
+            period_month: number;
+            from_paper_book: boolean;
+            /** Format: date-time */
+            documents_published_at: string | null;
+            /** Format: date-time */
+            locked_at: string | null;
+            version: number;
+            org_name: string;
+            my_attendance: components["schemas"]["AttendanceMark"] | null;
+            excluded: string | null;
+        };
+        ThematicEntry: {
+            id: number;
+            org_id: number;
+            year: number;
+            quarter: number;
+            topic: string;
+            source: string;
+            suggestion_id: number | null;
+            preparer_member_id: number | null;
+            /** Format: date */
+            approved_on: string | null;
+            meeting_id: number | null;
+        };
+        ThematicPlan: {
+            org_id: number;
+            year: number;
+            access: string;
+            items: components["schemas"]["ThematicEntry"][];
+            suggestions: components["schemas"]["ThematicEntry"][];
+            quarters_without_topic: number[];
+        };
+        CheckinToken: {
+            meeting_id: number;
+            token: string;
+            url: string;
+            /** Format: date-time */
+            expires_at: string;
+            svg: string | null;
+        };
+        CheckinAnswer: {
+            meeting_id: number;
+            member_id: number;
+            full_name: string;
+            status: string;
+            already: boolean;
+        };
+        Attachment: {
+            id: number;
+            meeting_id: number;
+            file_name: string;
+            content_type: string;
+            size: number;
+            sha256: string;
+            kind: string;
+            uploaded_by: string;
+            /** Format: date-time */
+            uploaded_at: string;
+            url: string;
+        };
+        AttachmentList: {
+            items: components["schemas"]["Attachment"][];
+            total: number;
+        };
+        Observation: {
+            meeting_id: number;
+            member_id: number;
+            full_name: string;
+            attended: boolean;
+            note: string;
+            /** Format: date-time */
+            at: string;
+        };
+        ObservationList: {
+            items: components["schemas"]["Observation"][];
+            total: number;
+        };
+        CalendarToken: {
+            token: string;
+            url: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Cited: {
+            value: number;
+            source: string;
+            origin: string;
+        };
+        Band: {
+            input: string;
+            at_least: number | null;
+            above: number | null;
+            at_most: number | null;
+            below: number | null;
+            points: number;
+            label: string;
+        };
+        Rubric: {
+            id: string;
+            name: string;
+            source: string;
+            origin: string;
+            max_total: number;
+            criteria: {
+                code: string;
+                name: string;
+                kind: string;
+                kind_label: string;
+                measure: string;
+                measure_inputs: string[];
+                scoring: string;
+                max: number;
+                bands: components["schemas"]["Band"][];
+                bonuses: components["schemas"]["Band"][];
+                items: string[];
+                source: string;
+                origin: string;
+            }[];
+        };
+        RuleSet: {
+            id: string;
+            name: string;
+            version: number;
+            issuer_document: string;
+            /** Format: date */
+            effective_from: string;
+            /** Format: date */
+            effective_to: string | null;
+            applied: string[];
+            thresholds: {
+                [key: string]: components["schemas"]["Cited"];
+            };
+            grades: {
+                grade: string;
+                label: string;
+                at_least: number;
+                source: string;
+                origin: string;
+            }[];
+            rubric: components["schemas"]["Rubric"];
+        };
+        RuleAttachment: {
+            id: number;
+            org_id: number;
+            org_name: string;
+            rule_id: string;
+            rule_name: string;
+            issuer_document: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string | null;
+            /** Format: date */
+            file_effective_from: string | null;
+            /** Format: date */
+            file_effective_to: string | null;
+            inherited: boolean;
+            by_user_id: number | null;
+            by_username: string;
+            /** Format: date-time */
+            at: string;
+        };
+        RuleAttachmentList: {
+            items: components["schemas"]["RuleAttachment"][];
+            total: number;
+        };
+        RulesInForce: {
+            org: components["schemas"]["OrgSummary"];
+            /** Format: date */
+            date: string;
+            rule_set: components["schemas"]["RuleSet"];
+            attachments: components["schemas"]["RuleAttachment"][];
+        };
+        Evaluation: {
+            evaluator: string;
+            criteria: {
+                [key: string]: number;
+            };
+            note: string;
+            rule_set_id: string;
+            by_user_id: number | null;
+            by_username: string;
+            /** Format: date-time */
+            at: string;
+            total: number;
+            grade: string;
+            grade_label: string;
+            pending: boolean;
+        };
+        /** @description A meeting's score under the rules in force (scoreViewJson). */
+        MeetingScore: {
+            total: number;
+            max: number;
+            grade: string;
+            grade_label: string;
+            pending: boolean;
+            rule_set_id: string;
+            rubric_id: string;
+            grade_source: string;
+            criteria: {
+                code: string;
+                name: string;
+                kind: string;
+                kind_label: string;
+                points: number;
+                max: number;
+                lost: number;
+                pending: boolean;
+                inputs: {
+                    name: string;
+                    label: string;
+                    value: string;
+                }[];
+                rule_set_id: string;
+                source: string;
+                explanation: string;
+            }[];
+            pulled_down_by: {
+                code: string;
+                name: string;
+                lost: number;
+                pending: boolean;
+                explanation: string;
+            }[];
+            meeting_id: number;
+            org: components["schemas"]["OrgSummary"];
+            /** Format: date */
+            date: string;
+            rule_set: {
+                id: string;
+                name: string;
+                issuer_document: string;
+                applied: string[];
+            };
+            rubric: {
+                id: string;
+                name: string;
+                source: string;
+                origin: string;
+            };
+            judged_by: string | null;
+            facts: {
+                kind: string;
+                duration_minutes: number | null;
+                members_on_roll: number;
+                expected: number;
+                present: number;
+                excused: number;
+                unexcused: number;
+                unmarked: number;
+                rate_percent: number;
+                distinct_speakers: number;
+                /** Format: date-time */
+                planned_start: string;
+                previous_tasks_total: number;
+                previous_tasks_reviewed: number;
+                targets_evaluated: number;
+                targets_met: number;
+                completeness_checks: number;
+                completeness_failed: number;
+                longest_excused_streak: number;
+            };
+            reviewed_resolution_id: number | null;
+            evaluations: {
+                self: components["schemas"]["Evaluation"] | null;
+                committee: components["schemas"]["Evaluation"] | null;
+            };
+        };
+        /** @description A warning (warningJson). */
+        QualityWarning: {
+            id: number;
+            key: string;
+            code: string;
+            severity: string;
+            severity_label: string;
+            subject: {
+                type: string;
+                type_label: string;
+                id: number;
+                name: string;
+            };
+            org: {
+                id: number;
+                name: string;
+            };
+            message: string;
+            rule: string;
+            rule_set_id: string;
+            source: string;
+            /** Format: date */
+            since: string;
+            /** Format: date-time */
+            raised_at: string | null;
+            acknowledged: {
+                note: string;
+                by_user_id: number | null;
+                by_username: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+        };
+        /** @description An account as staff see it (accountJson); never a password or code hash. */
+        AccountBrief: {
+            id: number;
+            username: string;
+            display_name: string;
+            member_id: number | null;
+            disabled: boolean;
+            activated: boolean;
+            /** Format: date-time */
+            created_at: string | null;
+            /** Format: date-time */
+            activated_at: string | null;
+            /** Format: date-time */
+            last_login_at: string | null;
+            /** Format: date-time */
+            activation_expires_at: string | null;
+            grants: components["schemas"]["AccountGrant"][];
+        };
+        /** @description The one answer that carries an activation code (issuedJson). */
+        IssuedAccount: {
+            id: number;
+            username: string;
+            display_name: string;
+            member_id: number | null;
+            disabled: boolean;
+            activated: boolean;
+            /** Format: date-time */
+            created_at: string | null;
+            /** Format: date-time */
+            activated_at: string | null;
+            /** Format: date-time */
+            last_login_at: string | null;
+            /** Format: date-time */
+            activation_expires_at: string | null;
+            grants: components["schemas"]["AccountGrant"][];
+            activation_code: string;
+            member_name: string;
+            cell_id: number;
+            cell_name: string;
+        };
+        RosterImportReport: {
+            file_name: string;
+            sha256: string;
+            format: string;
+            encoding: string;
+            converted_cells: number;
+            header_row: number;
+            columns: {
+                index: number;
+                header: string;
+                field: string;
+                label: string;
+                detected: boolean;
+            }[];
+            fields: {
+                field: string;
+                label: string;
+            }[];
+            rows: {
+                row: number;
+                action: string;
+                full_name: string;
+                cell: string;
+                changes: {
+                    field: string;
+                    label: string;
+                    before: string;
+                    after: string;
+                }[];
+                problems: {
+                    column: string;
+                    code: string;
+                    message: string;
+                }[];
+                candidates: string[];
+                notes: string[];
+                member_id: number | null;
+            }[];
+            counts: {
+                create: number;
+                update: number;
+                unchanged: number;
+                refuse: number;
+            };
+            missing_cells: string[];
+            created_cells: string[];
+            committed: boolean;
+        };
+        Lockout: {
+            id: number;
+            kind: string;
+            subject: string;
+            user_id: number | null;
+            display_name: string | null;
+            /** Format: date-time */
+            locked_until: string;
+            lockouts: number;
+        };
+        /** @description Rolled-up figures (putFigures); grades only once some meeting is scored. */
+        Figures: {
+            cells: number;
+            meetings_due: number;
+            meetings_held: number;
+            meetings_on_time: number;
+            meetings_total: number;
+            thematic_held: number;
+            held_rate: number | null;
+            avg_duration_minutes: number | null;
+            expected: number;
+            present: number;
+            attendance_rate: number | null;
+            excused_absences: number;
+            unexcused_absences: number;
+            speakers: number;
+            speaker_share: number | null;
+            young_present: number;
+            young_speakers: number;
+            young_speaker_share: number | null;
+            new_member_present: number;
+            new_member_speakers: number;
+            new_member_speaker_share: number | null;
+            resolutions: number;
+            tasks_assigned: number;
+            tasks_on_time: number;
+            tasks_late: number;
+            tasks_open: number;
+            tasks_dropped: number;
+            previous_tasks: number;
+            previous_tasks_reviewed: number;
+            monitor_attended: number;
+            grades?: {
+                good: number;
+                fair: number;
+                average: number;
+                poor: number;
+            };
+        };
+        /** @description A meeting in brief (meetingBriefJson). */
+        MeetingHeader: {
+            id: number;
+            org_id: number;
+            /** @enum {string} */
+            kind: "regular" | "thematic" | "combined" | "extraordinary" | "subgroup" | "committee_meeting";
+            kind_label: string;
+            topic: string;
+            /** Format: date-time */
+            planned_start: string;
+            place: string;
+            /** @enum {string} */
+            status: "planned" | "held" | "finalized" | "cancelled";
+            status_label: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            ended_at: string | null;
+            duration_minutes: number | null;
+            period_year: number;
+            period_month: number;
+            from_paper_book: boolean;
+            /** Format: date-time */
+            documents_published_at: string | null;
+            /** Format: date-time */
+            locked_at: string | null;
+            version: number;
+        };
+        /** @description The locked minutes as written at a version (meeting_snapshot.cpp); optional keys are left out when empty. */
+        MeetingSnapshot: {
+            meeting_id: number;
+            org: string;
+            kind: string;
+            topic: string;
+            /** Format: date-time */
+            planned_start: string;
+            place: string;
+            chair: components["schemas"]["Person"] | null;
+            secretary: components["schemas"]["Person"] | null;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            ended_at: string | null;
+            period: string;
+            conclusion: string;
+            /** Format: date-time */
+            minutes_read_back_at: string | null;
+            version: number;
+            guests: {
+                name: string;
+                position: string;
+            }[];
+            attendance: {
+                on_roll: number;
+                expected: number;
+                present: number;
+                excused: number;
+                unexcused: number;
+                rate_percent: number;
+                marks: {
+                    member_id: number;
+                    full_name: string;
+                    status: string;
+                    reason_category?: string;
+                    reason?: string;
+                }[];
+            };
+            speeches: {
+                speaker: components["schemas"]["Person"];
+                summary: string;
+                agenda_item_id?: number;
+            }[];
+            resolutions: {
+                id: number;
+                number: string;
+                title: string;
+                /** Format: date */
+                issued_on: string | null;
+                assessment: string;
+                direction: string;
+                assignments: string;
+                self_assessment: string;
+                vote?: string;
+                targets: {
+                    description: string;
+                    unit: string;
+                }[];
+            }[];
+            tasks: {
+                id: number;
+                description: string;
+                assignees: components["schemas"]["Person"][];
+                /** Format: date */
+                deadline: string | null;
+                status: string;
+                review?: {
+                    outcome: string;
+                    note: string;
+                };
+            }[];
+            reviewed_tasks: {
+                id: number;
+                description: string;
+                assignees: components["schemas"]["Person"][];
+                /** Format: date */
+                deadline: string | null;
+                status: string;
+                review?: {
+                    outcome: string;
+                    note: string;
+                };
+            }[];
         };
     };
     responses: {
@@ -3024,13 +3202,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        /** @constant */
+                        status: "ok";
+                    };
                 };
             };
         };
@@ -3050,7 +3231,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        /** @constant */
+                        openapi: "3.1.0";
+                        info: Record<string, never>;
+                        servers?: unknown[];
+                        security?: unknown[];
+                        paths: Record<string, never>;
+                        components: Record<string, never>;
+                    };
                 };
             };
             /** @description Unchanged since the ETag sent in If-None-Match. */
@@ -3110,24 +3299,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
             /** @description Done; no body. */
             204: {
                 headers: {
@@ -3394,6 +3565,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
         };
     };
     postMembers: {
@@ -3605,30 +3777,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OrgRole"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -3655,21 +3811,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OrgRole"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -3724,30 +3873,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["MonitorLine"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -3774,21 +3907,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["MonitorLine"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -3825,6 +3951,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
         };
     };
     getOrgsMeetings: {
@@ -3853,6 +3980,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
         };
     };
     postOrgsMeetings: {
@@ -3870,30 +3998,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Meeting"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -3945,21 +4057,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Meeting"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -3986,21 +4091,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Meeting"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4027,21 +4125,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Meeting"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4068,30 +4159,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Meeting"];
                 };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4118,30 +4193,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Meeting"];
                 };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4168,21 +4227,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Meeting"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4209,30 +4261,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CheckinToken"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4257,34 +4293,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CheckinAnswer"];
                 };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4306,30 +4327,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Speech"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4356,21 +4361,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Meeting"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4397,30 +4395,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Resolution"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4447,21 +4429,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Resolution"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4488,21 +4463,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Resolution"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4529,30 +4497,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Task"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4579,21 +4531,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Task"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4623,7 +4568,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetMeTasks"];
+                    "application/json": {
+                        items: components["schemas"]["MyTask"][];
+                        total: number;
+                    };
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -4646,30 +4594,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Meeting"];
                 };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4696,30 +4628,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Meeting"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4776,12 +4692,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetOrgsThematicPlan"];
+                    "application/json": components["schemas"]["ThematicPlan"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
         };
     };
     postOrgsThematicPlan: {
@@ -4799,30 +4716,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ThematicEntry"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4849,30 +4750,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Meeting"];
                 };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4899,21 +4784,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Meeting"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -4943,12 +4821,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetMeMeetings"];
+                    "application/json": {
+                        items: components["schemas"]["MyMeeting"][];
+                        total: number;
+                    };
                 };
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
         };
     };
     getMeetingsAttachments: {
@@ -4971,7 +4853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetMeetingsAttachments"];
+                    "application/json": components["schemas"]["AttachmentList"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -4994,30 +4876,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Attachment"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -5040,13 +4906,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "*/*": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -5101,6 +4967,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
         };
     };
     postOrgsRollupRebuild: {
@@ -5118,30 +4985,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        meetings: number;
+                    };
                 };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -5176,6 +5029,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
         };
     };
     getOrgsParticipation: {
@@ -5250,7 +5104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetMeetingsObservations"];
+                    "application/json": components["schemas"]["ObservationList"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -5273,30 +5127,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Observation"];
                 };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -5321,30 +5159,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CalendarToken"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -5389,13 +5211,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "text/calendar": string;
                 };
             };
             404: components["responses"]["NotFound"];
@@ -5424,6 +5246,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     getMeetingsMinutesDocx: {
@@ -5449,6 +5272,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     getMeetingsResolutionPdf: {
@@ -5474,6 +5298,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     getMeetingsResolutionDocx: {
@@ -5499,6 +5324,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     getMeetingsAttendancePdf: {
@@ -5524,6 +5350,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     getMeetingsAttendanceDocx: {
@@ -5549,6 +5376,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     getOrgsTasksPdf: {
@@ -5574,6 +5402,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
         };
     };
     getOrgsTasksDocx: {
@@ -5599,6 +5428,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
         };
     };
     getOrgsReportsBriefingXlsx: {
@@ -5612,13 +5442,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -5638,13 +5468,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/pdf": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -5662,13 +5492,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RulesInForce"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -5697,7 +5527,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetOrgsRules"];
+                    "application/json": components["schemas"]["RuleAttachmentList"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -5720,21 +5550,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RuleAttachment"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -5763,7 +5586,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetMeetingsScore"];
+                    "application/json": components["schemas"]["MeetingScore"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -5786,21 +5609,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["MeetingScore"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -5838,6 +5654,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
         };
     };
     postWarningsAck: {
@@ -5855,30 +5672,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["QualityWarning"];
                 };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -5916,6 +5717,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
         };
     };
     postOrgsAccounts: {
@@ -5933,30 +5735,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        items: components["schemas"]["IssuedAccount"][];
+                        created: number;
+                    };
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -6011,30 +5800,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/pdf": string;
                 };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -6061,30 +5834,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IssuedAccount"];
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -6111,30 +5868,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["IssuedAccount"];
                 };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -6161,30 +5902,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AccountBrief"];
                 };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -6211,30 +5936,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AccountBrief"];
                 };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -6261,21 +5970,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        grants: components["schemas"]["AccountGrant"][];
+                    };
                 };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -6300,30 +6004,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        username: string;
+                        display_name: string;
+                        min_length: number;
+                    };
                 };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
@@ -6347,30 +6039,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        username: string;
+                        display_name: string;
+                    };
                 };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
@@ -6394,24 +6073,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
             /** @description Done; no body. */
             204: {
                 headers: {
@@ -6491,30 +6152,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description TODO: no successful answer was recorded; not yet described. */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RosterImportReport"];
                 };
-            };
-            /** @description TODO: no successful answer was recorded; not yet described. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            /** @description Done; no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
@@ -6549,6 +6194,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
         };
     };
 }

@@ -224,6 +224,8 @@ export interface Meeting extends MeetingBrief {
   agenda_missing: number[];
   roll: RollLine[];
   attendance: Attendance;
+  /** Who may vote: members on the roll and present (`voters` in meetingJson). */
+  voters: { on_roll: number; present: number; roll_taken: boolean };
   speeches: Speech[];
   distinct_speakers: number;
   resolutions: Resolution[];
