@@ -4,7 +4,8 @@
 //
 // What is looked at, judged on day `at`:
 //  - schedule (cells only, not archived): the monthly meeting of each of the
-//    last 12 months (R-FREQ-1) and the thematic meetings of each quarter that
+//    last 12 months (R-FREQ-1; under a tổ đảng pilot, R-TOĐẢNG-1, the tổ
+//    đảng meetings of a month may stand for it) and the thematic meetings of each quarter that
 //    ended in the last 12 months (R-FREQ-2), from the month the cell's first
 //    member joined;
 //  - each meeting planned in the last 12 months (and the next 40 days): its
@@ -18,6 +19,7 @@
 #include <map>
 #include <set>
 
+#include "app/oversight/subgroup_months.h"
 #include "app/quality/quality_internal.h"
 #include "domain/meeting/numbering.h"
 #include "domain/rules/calendar.h"
@@ -94,7 +96,18 @@ class SubtreeWarnings {
       occ.push_back({m.meeting.id, m.meeting.kind, m.meeting.status, m.meeting.period_year, m.meeting.period_month});
 
     // R-FREQ-1: the last 12 months, judged with the rules of each month's last day.
+    // Under a tổ đảng pilot the months it covers may be held by the tổ đảng (R-TOĐẢNG-1).
     Date first = *Date::fromYmd(at_.year(), at_.month(), 1);
+    auto pilot = tx_.subgroupPilot(cell.id);
+    std::vector<Id> subgroup_ids;
+    std::vector<SubgroupMeetingFacts> subgroup_meetings;
+    if (pilot) {
+      auto subgroups = subgroupsOf(tx_, cell.id);
+      for (const auto& sg : subgroups) subgroup_ids.push_back(sg.id);
+      Date lo = first.addMonths(-11);
+      subgroup_meetings = subgroupMeetingFacts(tx_, subgroups, monthKey(lo.year(), lo.month()),
+                                               monthKey(first.year(), first.month()));
+    }
     for (int k = 11; k >= 0; --k) {
       Date mo = first.addMonths(-k);
       int y = mo.year();
@@ -103,7 +116,10 @@ class SubtreeWarnings {
       if (!rs) continue;
       Date due = dayOfMonthClamped(y, m, rs->monthly_meeting_due_day.value);
       if (*active_from > due) continue;
-      for (auto& w : monthlyMeetingWarnings(*rs, cell.id, occ, y, m, at_))
+      std::optional<SubgroupMonth> by_subgroups;
+      if (pilot && pilotCovers(*pilot, monthKey(y, m)))
+        by_subgroups = judgeSubgroupMonth(subgroup_ids, subgroup_meetings, y, m);
+      for (auto& w : monthlyMeetingWarnings(*rs, cell.id, occ, y, m, at_, by_subgroups ? &*by_subgroups : nullptr))
         out_.add(std::move(w), cell, "monthly_meeting_missing:org:" + std::to_string(cell.id) + ":" +
                                          std::to_string(y) + "-" + two(m),
                  cell.name, due.addDays(1));
