@@ -59,7 +59,8 @@ class SubgroupPilotTest : public QualityApiTest {
   }
 
   // A sinh hoạt tổ đảng held on `day`; the second member absent with a reason when `one_absent`.
-  int64_t holdGroup(Client& c, const Group& g, const std::string& day, bool one_absent = false) {
+  int64_t holdGroup(Client& c, const Group& g, const std::string& day, bool one_absent = false,
+                    const std::string& absence = "absent_excused") {
     auto id = plan(c, g.id, day, "subgroup");
     EXPECT_EQ(c.patch(meetingPath(id), json::object{{"chair_member_id", g.members.at(0)},
                                                     {"secretary_member_id", g.members.at(1)}})
@@ -69,8 +70,8 @@ class SubgroupPilotTest : public QualityApiTest {
     EXPECT_EQ(st.status, 200) << st.raw;
     json::array items;
     items.push_back(json::object{{"member_id", g.members.at(0)}, {"status", "present"}});
-    json::object second{{"member_id", g.members.at(1)}, {"status", one_absent ? "absent_excused" : "present"}};
-    if (one_absent) second["reason_category"] = "illness";
+    json::object second{{"member_id", g.members.at(1)}, {"status", one_absent ? absence : "present"}};
+    if (one_absent && absence == "absent_excused") second["reason_category"] = "illness";
     items.push_back(std::move(second));
     auto att = c.put(meetingPath(id, "/attendance"), json::object{{"items", std::move(items)}});
     EXPECT_EQ(att.status, 200) << att.raw;
@@ -291,6 +292,22 @@ TEST_F(SubgroupPilotTest, WithoutThePilotAToDangMeetingNeverReplacesTheCells) {
   EXPECT_EQ(n(r, "meetings_held"), 0);
   EXPECT_EQ(n(r, "meetings_total"), 0);
   EXPECT_EQ(n(rollup(c, cell.to1.id), "meetings_total"), 1);
+}
+
+TEST_F(SubgroupPilotTest, UnderThePilotAnAbsenceFromTheToDangMeetingCountsForTheRemovalWatch) {
+  auto c = as("canbo.phuong");
+  auto piloted = newPilotCell(c, "Chi bộ Thử thí điểm vắng");
+  auto plain = newPilotCell(c, "Chi bộ Thử không thí điểm vắng");
+  ASSERT_EQ(c.put(pilotPath(piloted.id), json::object{{"from", "2027-01"}, {"decision", "QĐ 9-QĐ/ĐU"}}).status, 200);
+  for (auto* cell : {&piloted, &plain})
+    for (const char* day : {"2027-01-10", "2027-02-07"}) holdGroup(c, cell->to1, day, true, "absent_unexcused");
+  // Two months absent without reason from the meeting that stands for the monthly one: the watch
+  // (Điều lệ Điều 8(1)) is raised under the pilot, and not where the tổ đảng meeting replaces nothing.
+  EXPECT_TRUE(hasWarning(c, piloted.id, "removal_watch:member:" + std::to_string(piloted.to1.members[1]) + ":2027"));
+  EXPECT_FALSE(hasWarning(c, plain.id, "removal_watch:member:" + std::to_string(plain.to1.members[1]) + ":2027"));
+  // Detached: nothing counts the tổ đảng meetings any more and the watch is resolved.
+  ASSERT_EQ(c.send("DELETE", pilotPath(piloted.id), "").status, 204);
+  EXPECT_FALSE(hasWarning(c, piloted.id, "removal_watch:member:" + std::to_string(piloted.to1.members[1]) + ":2027"));
 }
 
 }  // namespace chibo::testing

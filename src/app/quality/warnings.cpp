@@ -14,7 +14,8 @@
 //    tasks the next monthly meeting did not review (R-RES-1);
 //  - each member on the roll on `at`: excused absences in a row and the removal
 //    watch over this calendar year's meetings of the cells in the subtree
-//    (R-ATT-3, R-ATT-4; exempt members never), and the end of probation (R-DUBI-1).
+//    (R-ATT-3, R-ATT-4; exempt members never; under a tổ đảng pilot the tổ đảng
+//    meetings of the months it covers too), and the end of probation (R-DUBI-1).
 #include <algorithm>
 #include <map>
 #include <set>
@@ -107,6 +108,13 @@ class SubtreeWarnings {
       Date lo = first.addMonths(-11);
       subgroup_meetings = subgroupMeetingFacts(tx_, subgroups, monthKey(lo.year(), lo.month()),
                                                monthKey(first.year(), first.month()));
+      // The members' attendance rules (R-ATT-3, R-ATT-4) count a tổ đảng's meeting in the months
+      // it stands for the cell's monthly meeting.
+      for (const auto& sg : subgroups)
+        for (auto& rec : tx_.meetingsOfOrg(sg.id, localStart(at_.addMonths(-13)), localStart(at_.addDays(41))))
+          if (standsForMonthly(rec.meeting.kind) &&
+              pilotCovers(*pilot, monthKey(rec.meeting.period_year, rec.meeting.period_month)))
+            pilot_meetings_.push_back(std::move(rec));
     }
     for (int k = 11; k >= 0; --k) {
       Date mo = first.addMonths(-k);
@@ -210,14 +218,16 @@ class SubtreeWarnings {
   // R-ATT-3, R-ATT-4, R-DUBI-1 for every member on the roll of the subtree on `at`.
   void members(const Org& root, const std::map<Id, Org>& readable_cells) {
     std::map<Id, std::vector<MeetingOutcome>> outcomes;
+    auto count = [&](const MeetingRecord& m) {
+      Date d = meetingDay(m);
+      if (!held(m.meeting.status) || d.year() != at_.year() || d > at_) return;
+      for (const auto& a : tx_.attendance(m.meeting.id))
+        outcomes[a.mark.member_id].push_back({d, outcomeOf(a.mark.status)});
+    };
     for (const auto& [cell_id, meetings] : cells_)
-      for (const auto& m : meetings) {
-        if (!held(m.meeting.status) || !countsForAttendanceRules(m.meeting.kind)) continue;
-        Date d = meetingDay(m);
-        if (d.year() != at_.year() || d > at_) continue;
-        for (const auto& a : tx_.attendance(m.meeting.id))
-          outcomes[a.mark.member_id].push_back({d, outcomeOf(a.mark.status)});
-      }
+      for (const auto& m : meetings)
+        if (countsForAttendanceRules(m.meeting.kind)) count(m);
+    for (const auto& m : pilot_meetings_) count(m);
     for (const auto& cand : tx_.rosterCandidates(root.path, at_)) {
       if (!covers(cand.placement, at_)) continue;
       MemberState st = stateOn(cand.member, cand.statuses, at_);
@@ -277,6 +287,7 @@ class SubtreeWarnings {
   DateTime judged_at_;
   Date window_from_;
   std::map<Id, std::vector<MeetingRecord>> cells_;
+  std::vector<MeetingRecord> pilot_meetings_;  // tổ đảng meetings standing for a cell's monthly meeting
 };
 
 int rank(Severity s) {
