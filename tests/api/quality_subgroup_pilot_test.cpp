@@ -155,6 +155,7 @@ TEST_F(SubgroupPilotTest, AttachInScopeNotFoundOutOfScopeForbiddenForCellAndMemb
 TEST_F(SubgroupPilotTest, ValidationErrorsWriteNothing) {
   auto staff = as("canbo.phuong");
   auto cell = newPilotCell(staff, "Chi bộ Thử thí điểm sai");
+  auto plain = newCell(staff, ward_, "Chi bộ Thử không có tổ", 1, "2026-12-01");
   auto before = auditCount();
   auto fieldCode = [&](const json::object& body) {
     auto r = staff.put(pilotPath(cell.id), body);
@@ -178,7 +179,6 @@ TEST_F(SubgroupPilotTest, ValidationErrorsWriteNothing) {
   auto ward = staff.put(pilotPath(ward_), json::object{{"from", "2027-01"}, {"decision", "QĐ 1"}});
   EXPECT_EQ(ward.status, 422) << ward.raw;
   EXPECT_EQ(str(ward.obj().at("code")), "not_a_cell");
-  auto plain = newCell(staff, ward_, "Chi bộ Thử không có tổ", 1, "2026-12-01");
   auto none = staff.put(pilotPath(plain.id), json::object{{"from", "2027-01"}, {"decision", "QĐ 1"}});
   EXPECT_EQ(none.status, 422) << none.raw;
   EXPECT_EQ(str(none.obj().at("code")), "no_subgroups");
