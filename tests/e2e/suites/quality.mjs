@@ -232,8 +232,17 @@ export default function register(h) {
       check((await note.innerText()).includes('thay cho sinh hoạt thường kỳ'), 'the note does not say what the pilot does');
       check((await note.getByRole('link').count()) === 4, 'the note does not link the 4 tổ đảng');
 
+      // A tổ đảng has its own "Giám sát" tab: its meetings' figures, saying when they count for the cell.
+      const sg = attached.subgroups[0];
+      await page.goto(`${ctx.base}/#/orgs/${sg.id}/oversight`);
+      await visible(page.getByTestId('ov-subgroup-note'), 'the tổ đảng roll-up note');
+      const sgRollup = await json(page, `/orgs/${sg.id}/rollup`);
+      check(sgRollup.kind === 'subgroup', 'the tổ đảng roll-up is not a subgroup\'s');
+      check((await page.getByRole('navigation', { name: 'Các mục của trang' }).getByRole('link', { name: 'Cảnh báo' }).count()) === 0,
+        'a tổ đảng shows a warnings tab (warnings are the cell\'s)');
+
       // Ending it: a confirmation first, then the card says no pilot again.
-      await page.getByRole('navigation', { name: 'Các mục của trang' }).getByRole('link', { name: 'Tổng quan' }).click();
+      await page.goto(`${ctx.base}/#/orgs/${cell.id}`);
       await card.getByRole('button', { name: 'Thôi áp dụng thí điểm' }).click();
       await card.getByRole('button', { name: 'Xác nhận thôi áp dụng' }).click();
       await visible(card.getByRole('status').getByText('Đã thôi áp dụng'), 'the detached notice');
