@@ -144,11 +144,13 @@ TEST_F(SubgroupPilotTest, AttachInScopeNotFoundOutOfScopeForbiddenForCellAndMemb
   auto audit = staff.get(path("/api/v1/audit?org=", cell.id, "&limit=5"));
   ASSERT_EQ(audit.status, 200) << audit.raw;
   EXPECT_NE(audit.raw.find("subgroup_pilot.attach"), std::string::npos);
-  // Detaching: audited; a second detach finds nothing.
+  // Detaching: audited; a second detach is a conflict with the state (nothing attached).
   auto d = staff.send("DELETE", pilotPath(cell.id), "");
   EXPECT_EQ(d.status, 204) << d.raw;
   EXPECT_EQ(auditCount(), before + 2);
-  EXPECT_EQ(staff.send("DELETE", pilotPath(cell.id), "").status, 404);
+  auto again = staff.send("DELETE", pilotPath(cell.id), "");
+  EXPECT_EQ(again.status, 409) << again.raw;
+  EXPECT_EQ(str(again.obj().at("code")), "no_subgroup_pilot");
   EXPECT_TRUE(staff.get(pilotPath(cell.id)).obj().at("pilot").is_null());
 }
 

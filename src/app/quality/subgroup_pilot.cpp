@@ -113,7 +113,8 @@ Status detachSubgroupPilot(Store& store, const Caller& c, Id org_id) {
   if (!org || orgAccess(c.principal, org->path) == Access::none) return Error::notFound();
   if (!mayChange(c.principal, org->path)) return Error::forbidden();
   auto before = tx->subgroupPilot(org->id);
-  if (!before) return Error{ErrorKind::not_found, "no_subgroup_pilot", "Chi bộ không áp dụng thí điểm sinh hoạt theo tổ đảng.", {}};
+  if (!before)
+    return Error::conflict("no_subgroup_pilot", "Chi bộ không áp dụng thí điểm sinh hoạt theo tổ đảng: không có gì để thôi.");
   tx->deleteSubgroupPilot(org->id);
   refreshCell(*tx, *org, c.now);
   std::vector<FieldChange> changes;

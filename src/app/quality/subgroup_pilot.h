@@ -39,7 +39,7 @@ struct SubgroupPilotFields {
 // invalid_month / month_order, decision required / too_long.
 Result<SubgroupPilotView> attachSubgroupPilot(Store& store, const Caller& c, Id org_id, const SubgroupPilotFields& in);
 
-// Detaches the cell's pilot. 404 out of scope or when none is attached, 403 as above.
+// Detaches the cell's pilot. 404 out of scope, 403 as above, 409 no_subgroup_pilot when none is attached.
 Status detachSubgroupPilot(Store& store, const Caller& c, Id org_id);
 
 }  // namespace chibo
