@@ -34,6 +34,7 @@ std::string central(const std::string& thresholds_extra = "", const std::string&
     "probation_months": {"value": 12, "source": "s"},
     "probation_review_working_days": {"value": 30, "source": "s"},
     "probation_notice_days": {"value": 30, "source": "s"},
+    "probationary_votes": {"value": 0, "source": "s"},
     "documents_days_before": {"value": 1, "source": "s"},
     "monthly_meeting_due_day": {"value": 31, "source": "s"},
     "thematic_per_quarter": {"value": 1, "source": "s"},
