@@ -27,6 +27,7 @@
 #include "store/quality_records.h"
 #include "store/rollup_records.h"
 #include "store/throttle_records.h"
+#include "domain/rules/subgroup_pilot.h"
 
 namespace chibo {
 
@@ -155,6 +156,9 @@ class ReadTx {
   virtual std::optional<WarningRecord> warningRecordById(int64_t id) = 0;  // resolved ones too
   // The local day the last daily warnings pass judged, if any.
   virtual std::optional<Date> warningPassDay() = 0;
+  // --- tổ đảng pilots (0013): tx_pilots.cpp
+  // The pilot attached to the cell, with the cell's path, if any.
+  virtual std::optional<SubgroupPilot> subgroupPilot(Id cell_id) = 0;
 
   // --- rollup (0004, issue 5): aggregates, monitor observations, calendar feeds (tx_rollup.cpp)
   // Every org in the subtree of `org_path`, itself included, by path.
@@ -271,6 +275,11 @@ class WriteTx : public ReadTx {
   // Inserts or replaces the record of r.key (org_path is taken from r.org_path as given).
   virtual void putWarningRecord(const WarningRecord& r) = 0;
   virtual void setWarningPassDay(Date day, DateTime at) = 0;
+  // --- tổ đảng pilots (0013)
+  // Inserts or updates the row of p.cell_id (months, decision, who, when). Returns its id.
+  virtual Id putSubgroupPilot(const SubgroupPilot& p) = 0;
+  // Deletes the cell's pilot; false when there was none.
+  virtual bool deleteSubgroupPilot(Id cell_id) = 0;
 
   // --- rollup (0004)
   virtual void putMeetingStats(const MeetingStats& s) = 0;  // inserts or replaces

@@ -57,6 +57,16 @@ int yearOfKey(const std::string& key) {
 
 bool held(MeetingStatus s) { return s == MeetingStatus::held || s == MeetingStatus::finalized; }
 
+// A tổ đảng's meeting in a month its cell's pilot covers stands for the cell's monthly meeting
+// (R-TOĐẢNG-1), so its roll call counts for the members' attendance rules.
+bool standsForCellMeeting(ReadTx& tx, const MeetingRecord& m) {
+  if (!standsForMonthly(m.meeting.kind)) return false;
+  auto org = tx.org(m.meeting.org_id);
+  if (!org || org->kind != OrgKind::subgroup || !org->parent_id) return false;
+  auto pilot = tx.subgroupPilot(*org->parent_id);
+  return pilot && pilotCovers(*pilot, monthKey(m.meeting.period_year, m.meeting.period_month));
+}
+
 // R-ATT-3/R-ATT-4 judged again on the member's recorded attendance of `year`
 // up to `today`, as if they were still expected at every meeting: does the
 // warning `code` (or a graver one of its chain) still stand?
@@ -70,7 +80,8 @@ bool memberRuleStillBroken(ReadTx& tx, quality::RuleResolver& rr, const Org& cel
   y.year = year;
   for (const auto& [meeting_id, rec] : tx.attendanceOfMember(member_id)) {
     auto m = tx.meeting(meeting_id);
-    if (!m || !held(m->meeting.status) || !quality::countsForAttendanceRules(m->meeting.kind)) continue;
+    if (!m || !held(m->meeting.status)) continue;
+    if (!quality::countsForAttendanceRules(m->meeting.kind) && !standsForCellMeeting(tx, *m)) continue;
     Date d = quality::meetingDay(*m);
     if (d.year() != year || d > today) continue;
     y.meetings.push_back({d, quality::outcomeOf(rec.mark.status)});

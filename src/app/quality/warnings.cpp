@@ -4,7 +4,8 @@
 //
 // What is looked at, judged on day `at`:
 //  - schedule (cells only, not archived): the monthly meeting of each of the
-//    last 12 months (R-FREQ-1) and the thematic meetings of each quarter that
+//    last 12 months (R-FREQ-1; under a tổ đảng pilot, R-TOĐẢNG-1, the tổ
+//    đảng meetings of a month may stand for it) and the thematic meetings of each quarter that
 //    ended in the last 12 months (R-FREQ-2), from the month the cell's first
 //    member joined;
 //  - each meeting planned in the last 12 months (and the next 40 days): its
@@ -13,11 +14,13 @@
 //    tasks the next monthly meeting did not review (R-RES-1);
 //  - each member on the roll on `at`: excused absences in a row and the removal
 //    watch over this calendar year's meetings of the cells in the subtree
-//    (R-ATT-3, R-ATT-4; exempt members never), and the end of probation (R-DUBI-1).
+//    (R-ATT-3, R-ATT-4; exempt members never; under a tổ đảng pilot the tổ đảng
+//    meetings of the months it covers too), and the end of probation (R-DUBI-1).
 #include <algorithm>
 #include <map>
 #include <set>
 
+#include "app/oversight/subgroup_months.h"
 #include "app/quality/quality_internal.h"
 #include "domain/meeting/numbering.h"
 #include "domain/rules/calendar.h"
@@ -94,7 +97,25 @@ class SubtreeWarnings {
       occ.push_back({m.meeting.id, m.meeting.kind, m.meeting.status, m.meeting.period_year, m.meeting.period_month});
 
     // R-FREQ-1: the last 12 months, judged with the rules of each month's last day.
+    // Under a tổ đảng pilot the months it covers may be held by the tổ đảng (R-TOĐẢNG-1).
     Date first = *Date::fromYmd(at_.year(), at_.month(), 1);
+    auto pilot = tx_.subgroupPilot(cell.id);
+    std::vector<Id> subgroup_ids;
+    std::vector<SubgroupMeetingFacts> subgroup_meetings;
+    if (pilot) {
+      auto subgroups = subgroupsOf(tx_, cell.id);
+      for (const auto& sg : subgroups) subgroup_ids.push_back(sg.id);
+      Date lo = first.addMonths(-11);
+      subgroup_meetings = subgroupMeetingFacts(tx_, subgroups, monthKey(lo.year(), lo.month()),
+                                               monthKey(first.year(), first.month()));
+      // The members' attendance rules (R-ATT-3, R-ATT-4) count a tổ đảng's meeting in the months
+      // it stands for the cell's monthly meeting.
+      for (const auto& sg : subgroups)
+        for (auto& rec : tx_.meetingsOfOrg(sg.id, localStart(at_.addMonths(-13)), localStart(at_.addDays(41))))
+          if (standsForMonthly(rec.meeting.kind) &&
+              pilotCovers(*pilot, monthKey(rec.meeting.period_year, rec.meeting.period_month)))
+            pilot_meetings_.push_back(std::move(rec));
+    }
     for (int k = 11; k >= 0; --k) {
       Date mo = first.addMonths(-k);
       int y = mo.year();
@@ -103,7 +124,10 @@ class SubtreeWarnings {
       if (!rs) continue;
       Date due = dayOfMonthClamped(y, m, rs->monthly_meeting_due_day.value);
       if (*active_from > due) continue;
-      for (auto& w : monthlyMeetingWarnings(*rs, cell.id, occ, y, m, at_))
+      std::optional<SubgroupMonth> by_subgroups;
+      if (pilot && pilotCovers(*pilot, monthKey(y, m)))
+        by_subgroups = judgeSubgroupMonth(subgroup_ids, subgroup_meetings, y, m);
+      for (auto& w : monthlyMeetingWarnings(*rs, cell.id, occ, y, m, at_, by_subgroups ? &*by_subgroups : nullptr))
         out_.add(std::move(w), cell, "monthly_meeting_missing:org:" + std::to_string(cell.id) + ":" +
                                          std::to_string(y) + "-" + two(m),
                  cell.name, due.addDays(1));
@@ -194,14 +218,16 @@ class SubtreeWarnings {
   // R-ATT-3, R-ATT-4, R-DUBI-1 for every member on the roll of the subtree on `at`.
   void members(const Org& root, const std::map<Id, Org>& readable_cells) {
     std::map<Id, std::vector<MeetingOutcome>> outcomes;
+    auto count = [&](const MeetingRecord& m) {
+      Date d = meetingDay(m);
+      if (!held(m.meeting.status) || d.year() != at_.year() || d > at_) return;
+      for (const auto& a : tx_.attendance(m.meeting.id))
+        outcomes[a.mark.member_id].push_back({d, outcomeOf(a.mark.status)});
+    };
     for (const auto& [cell_id, meetings] : cells_)
-      for (const auto& m : meetings) {
-        if (!held(m.meeting.status) || !countsForAttendanceRules(m.meeting.kind)) continue;
-        Date d = meetingDay(m);
-        if (d.year() != at_.year() || d > at_) continue;
-        for (const auto& a : tx_.attendance(m.meeting.id))
-          outcomes[a.mark.member_id].push_back({d, outcomeOf(a.mark.status)});
-      }
+      for (const auto& m : meetings)
+        if (countsForAttendanceRules(m.meeting.kind)) count(m);
+    for (const auto& m : pilot_meetings_) count(m);
     for (const auto& cand : tx_.rosterCandidates(root.path, at_)) {
       if (!covers(cand.placement, at_)) continue;
       MemberState st = stateOn(cand.member, cand.statuses, at_);
@@ -261,6 +287,7 @@ class SubtreeWarnings {
   DateTime judged_at_;
   Date window_from_;
   std::map<Id, std::vector<MeetingRecord>> cells_;
+  std::vector<MeetingRecord> pilot_meetings_;  // tổ đảng meetings standing for a cell's monthly meeting
 };
 
 int rank(Severity s) {

@@ -80,6 +80,7 @@ class SqliteTx final : public WriteTx {
   int64_t warningRecordCount(const WarningRecordQuery& q) override;
   std::optional<WarningRecord> warningRecordById(int64_t id) override;
   std::optional<Date> warningPassDay() override;
+  std::optional<SubgroupPilot> subgroupPilot(Id cell_id) override;
   // --- rollup (0004), tx_rollup.cpp
   std::vector<Org> orgSubtree(const std::string& org_path) override;
   std::optional<MeetingStats> meetingStats(Id meeting_id) override;
@@ -153,6 +154,8 @@ class SqliteTx final : public WriteTx {
   void deleteExpiredCheckinTokens(DateTime now) override;
   // --- quality (0003), tx_quality.cpp
   Id upsertRuleAttachment(const RuleAttachment& a) override;
+  Id putSubgroupPilot(const SubgroupPilot& p) override;
+  bool deleteSubgroupPilot(Id cell_id) override;
   void upsertMeetingEvaluation(const MeetingEvaluation& e) override;
   void insertWarningAck(const WarningAck& a) override;
   void putWarningRecord(const WarningRecord& r) override;

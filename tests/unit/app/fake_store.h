@@ -52,6 +52,8 @@ struct Data {
   // Kept warnings (0011).
   std::vector<WarningRecord> warning_records;
   std::optional<Date> warning_pass_day;
+  // Tổ đảng pilots (0013).
+  std::vector<SubgroupPilot> subgroup_pilots;
   // Rollup (0004).
   std::vector<MeetingStats> meeting_stats;
   std::vector<CellMonthStats> cell_month_stats;
@@ -401,6 +403,16 @@ class FakeTx : public WriteTx {
     return std::nullopt;
   }
   std::optional<Date> warningPassDay() override { return d_.warning_pass_day; }
+  std::optional<SubgroupPilot> subgroupPilot(Id cell_id) override {
+    for (auto p : d_.subgroup_pilots)
+      if (p.cell_id == cell_id) {
+        auto o = org(cell_id);
+        if (!o) return std::nullopt;  // the SQLite store joins on orgs
+        p.cell_path = o->path;
+        return p;
+      }
+    return std::nullopt;
+  }
 
   // --- rollup (0004)
   std::vector<Org> orgSubtree(const std::string& org_path) override {
@@ -764,6 +776,26 @@ class FakeTx : public WriteTx {
   void deleteExpiredCheckinTokens(DateTime now) override {
     writable();
     std::erase_if(d_.checkins, [&](const CheckinToken& t) { return t.expires_at <= now; });
+  }
+
+  // --- tổ đảng pilots
+  Id putSubgroupPilot(const SubgroupPilot& p) override {
+    writable();
+    for (auto& r : d_.subgroup_pilots)
+      if (r.cell_id == p.cell_id) {
+        Id id = r.id;
+        r = p;
+        r.id = id;
+        return id;
+      }
+    SubgroupPilot row = p;
+    row.id = nextId(d_.subgroup_pilots);
+    d_.subgroup_pilots.push_back(row);
+    return row.id;
+  }
+  bool deleteSubgroupPilot(Id cell_id) override {
+    writable();
+    return std::erase_if(d_.subgroup_pilots, [&](const SubgroupPilot& p) { return p.cell_id == cell_id; }) > 0;
   }
 
   // --- quality writes

@@ -1495,6 +1495,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{id}/subgroup-pilot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tổ đảng pilot of a cell (R-TOĐẢNG-1), its legal basis and the cell's tổ đảng. */
+        get: operations["getOrgsSubgroupPilot"];
+        /** Attach the tổ đảng pilot to a cell for a run of months, or change its months or decision. */
+        put: operations["putOrgsSubgroupPilot"];
+        post?: never;
+        /** Detach the cell's tổ đảng pilot. */
+        delete: operations["deleteOrgsSubgroupPilot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3056,6 +3075,35 @@ export interface components {
                     note: string;
                 };
             }[];
+        };
+        SubgroupPilot: {
+            id: number;
+            from: string;
+            to: string | null;
+            decision: string;
+            by_user_id: number | null;
+            by_username: string;
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A cell's tổ đảng pilot (R-TOĐẢNG-1) with its legal basis and the cell's tổ đảng. */
+        SubgroupPilotState: {
+            org: {
+                id: number;
+                name: string;
+                /** @enum {string} */
+                kind: "committee" | "cell" | "subgroup";
+                level: string;
+                cell_type: string;
+                parent_id: number | null;
+            };
+            basis: string;
+            pilot: components["schemas"]["SubgroupPilot"] | null;
+            subgroups: {
+                id: number;
+                name: string;
+            }[];
+            may_change: boolean;
         };
     };
     responses: {
@@ -6195,6 +6243,93 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Invalid"];
+        };
+    };
+    getOrgsSubgroupPilot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubgroupPilotState"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putOrgsSubgroupPilot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    from: string;
+                    to?: string | null;
+                    /** @description The local decision's number and date; at most 300 characters. */
+                    decision: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubgroupPilotState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    deleteOrgsSubgroupPilot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
 }
