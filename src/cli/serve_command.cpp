@@ -3,9 +3,13 @@
 
 #include <unistd.h>
 
+#include <condition_variable>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "app/oversight/aggregates.h"
+#include "app/quality/kept_warnings.h"
 #include "app/quality/quality.h"
 #include "cli/commands.h"
 #include "cli/crash_report.h"
@@ -71,6 +75,35 @@ static int serve(const Settings& s, int activation_days, bool allow_root) {
   // first request waits for it.
   installRuleHooks(api_cfg.rules);
   ensureAggregates(*store, DateTime::now());
+  // Kept warnings: what the calendar alone raised since the last pass (a month's due day, a
+  // probation's end) and what was written around the use cases while the server was stopped (a
+  // roster import from the command line, other rule files), judged before the first request, then
+  // again after each local midnight.
+  auto rules_for_pass = api_cfg.rules;
+  {
+    auto pass = runWarningPass(*store, *rules_for_pass, DateTime::now(), /*force=*/true);
+    if (pass.ran)
+      std::cout << "Cảnh báo sớm: đã xét " << pass.cells << " chi bộ, nêu mới " << pass.change.raised
+                << ", khép lại " << pass.change.resolved << "." << std::endl;
+  }
+  std::jthread daily([&store, rules_for_pass](std::stop_token stop) {
+    std::mutex m;
+    std::condition_variable_any cv;
+    while (!stop.stop_requested()) {
+      // Seconds to the next local midnight (UTC+7, no DST), plus a minute's margin.
+      int64_t now = DateTime::now().unix_seconds;
+      int64_t local = now + 7 * 3600;
+      int64_t wait = 86400 - (local % 86400) + 60;
+      std::unique_lock lock(m);
+      if (cv.wait_for(lock, stop, std::chrono::seconds(wait), [] { return false; })) break;
+      if (stop.stop_requested()) break;
+      try {
+        runWarningPass(*store, *rules_for_pass, DateTime::now());
+      } catch (const std::exception& e) {
+        std::cerr << "Lượt xét cảnh báo hằng ngày thất bại: " << e.what() << std::endl;
+      }
+    }
+  });
   http::Api api(*store, std::move(api_cfg));
   std::string host = s.listenHost();
   http::ServerConfig cfg{host, s.listenPort(), s.threads};

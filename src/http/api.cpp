@@ -2,10 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "app/auth/session_auth.h"
 #include "http/compression.h"
+#include "http/openapi.h"
 #include "http/security_log.h"
 #include "http/static_files.h"
 #include "store/store.h"
@@ -73,6 +75,7 @@ static const char* reason(int status) {
     case 200: return "OK";
     case 201: return "Created";
     case 204: return "No Content";
+    case 304: return "Not Modified";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
     case 403: return "Forbidden";
@@ -102,11 +105,13 @@ void send(const restinio::request_handle_t& req, const Reply& r) {
   auto resp = req->create_response(
       restinio::http_status_line_t{restinio::http_status_code_t{std::uint16_t(r.status)}, reason(r.status)});
   resp.append_header(restinio::http_field::content_type, r.content_type);
-  resp.append_header("Cache-Control", "no-store");
+  // Answers are private and change with every write unless a route says otherwise.
+  bool cached = std::any_of(r.headers.begin(), r.headers.end(), [](auto& h) { return h.first == "Cache-Control"; });
+  if (!cached) resp.append_header("Cache-Control", "no-store");
   resp.append_header("X-Content-Type-Options", "nosniff");
   for (auto& [k, v] : r.headers) resp.append_header(k, v);
   if (trace) appendTraceHeaders(resp, *trace);
-  if (r.status == 204) return void(resp.done());
+  if (r.status == 204 || r.status == 304) return void(resp.done());
   bool problem = trace && r.content_type.rfind("application/problem+json", 0) == 0;
   std::string body = problem ? withRequestId(r.body, trace->id) : r.body;
   // JSON lists compress to a fifth or less; small answers are not worth the header.
@@ -348,6 +353,7 @@ std::string Api::publicBase(const Call& c) const {
 std::vector<Route> routeTable() {
   std::vector<Route> out;
   addAuthRoutes(out);
+  addContractRoutes(out);
   addLockoutRoutes(out);
   addOrgRoutes(out);
   addMemberRoutes(out);

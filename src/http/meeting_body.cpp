@@ -76,6 +76,7 @@ MeetingFields meetingFields(BodyReader& b, const json::object& o) {
   f.thematic_plan_id = b.id("thematic_plan_id");
   f.period_year = b.integer("period_year");
   f.period_month = b.integer("period_month");
+  f.from_paper_book = b.boolean("from_paper_book");
   f.version = b.integer("version");
   f.guests = readObjects<GuestInput>(
       b, o, "guests",

@@ -85,6 +85,7 @@ json::object meetingBriefJson(const MeetingRecord& r) {
           {"duration_minutes", duration ? json::value(*duration) : json::value(nullptr)},
           {"period_year", m.period_year},
           {"period_month", m.period_month},
+          {"from_paper_book", m.from_paper_book},
           {"documents_published_at", instantOrNull(r.prep.documents_published_at)},
           {"locked_at", instantOrNull(r.locked_at)},
           {"version", m.version}};
@@ -224,6 +225,7 @@ json::object meetingJson(const MeetingView& v) {
   o["agenda_missing"] = std::move(missing);
   o["roll"] = std::move(roll);
   o["attendance"] = attendanceJson(v.attendance);
+  o["voters"] = json::object{{"on_roll", v.voters.on_roll}, {"present", v.voters.present}, {"roll_taken", v.voters.roll_taken}};
   o["speeches"] = std::move(speeches);
   o["distinct_speakers"] = distinctSpeakers(v.speeches);
   o["resolutions"] = std::move(resolutions);

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "store/tx_durations.h"
+
 namespace chibo::http {
 
 namespace {
@@ -73,6 +75,18 @@ std::string Metrics::text(const Gauges& g) const {
     o << "chibo_http_request_duration_seconds_bucket{" << labels << ",le=\"+Inf\"} " << h.count << "\n";
     o << "chibo_http_request_duration_seconds_sum{" << labels << "} " << h.sum << "\n";
     o << "chibo_http_request_duration_seconds_count{" << labels << "} " << h.count << "\n";
+  }
+  o << "# HELP chibo_db_transaction_duration_seconds Store transactions, from BEGIN to the end of COMMIT or ROLLBACK.\n"
+       "# TYPE chibo_db_transaction_duration_seconds histogram\n";
+  for (auto kind : {TxDurations::Kind::read, TxDurations::Kind::write}) {
+    auto h = txDurations().snapshot(kind);
+    std::string labels = kind == TxDurations::Kind::read ? "kind=\"read\"" : "kind=\"write\"";
+    for (size_t i = 0; i < TxDurations::kBuckets.size(); ++i)
+      o << "chibo_db_transaction_duration_seconds_bucket{" << labels << ",le=\"" << TxDurations::kBuckets[i] << "\"} "
+        << h.buckets[i] << "\n";
+    o << "chibo_db_transaction_duration_seconds_bucket{" << labels << ",le=\"+Inf\"} " << h.count << "\n";
+    o << "chibo_db_transaction_duration_seconds_sum{" << labels << "} " << h.sum_seconds << "\n";
+    o << "chibo_db_transaction_duration_seconds_count{" << labels << "} " << h.count << "\n";
   }
   o << "# HELP chibo_http_response_bytes_total Bytes of answer bodies sent (static files excluded).\n"
        "# TYPE chibo_http_response_bytes_total counter\n"

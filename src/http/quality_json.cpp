@@ -224,13 +224,43 @@ json::object warningJson(const WarningView& w) {
           {"rule_set_id", w.warning.rule_set_id},
           {"source", w.warning.source},
           {"since", w.since.iso()},
+          {"raised_at", w.raised_at ? json::value(w.raised_at->iso()) : json::value(nullptr)},
           {"acknowledged", std::move(ack)}};
 }
 
 json::object warningPageJson(const WarningPage& p) {
   json::array items;
   for (const auto& w : p.items) items.push_back(warningJson(w));
-  return {{"items", std::move(items)}, {"total", p.total}, {"at", p.at.iso()}};
+  return {{"items", std::move(items)}, {"total", p.total}, {"at", p.at.iso()}, {"kept", p.kept}};
+}
+
+namespace {
+json::value monthOrNull(const std::optional<int>& m) {
+  if (!m) return nullptr;
+  std::string mm = std::to_string(*m % 100);
+  return json::value(std::to_string(*m / 100) + "-" + (mm.size() < 2 ? "0" : "") + mm);
+}
+}  // namespace
+
+json::object subgroupPilotJson(const SubgroupPilotView& v) {
+  json::value pilot = nullptr;
+  if (v.pilot) {
+    const auto& p = *v.pilot;
+    pilot = json::object{{"id", p.id},
+                         {"from", monthOrNull(p.from_month)},
+                         {"to", monthOrNull(p.to_month)},
+                         {"decision", p.decision},
+                         {"by_user_id", idOrNull(p.by_user_id)},
+                         {"by_username", p.by_username},
+                         {"at", p.at.iso()}};
+  }
+  json::array subgroups;
+  for (const auto& s : v.subgroups) subgroups.push_back(json::object{{"id", s.id}, {"name", s.name}});
+  return {{"org", orgBrief(v.cell)},
+          {"basis", std::string(kSubgroupPilotBasis)},
+          {"pilot", std::move(pilot)},
+          {"subgroups", std::move(subgroups)},
+          {"may_change", v.may_change}};
 }
 
 }  // namespace chibo::http

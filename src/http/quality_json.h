@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "app/quality/quality.h"
+#include "app/quality/subgroup_pilot.h"
 
 namespace chibo::http {
 
@@ -15,5 +16,6 @@ boost::json::object scoreJson(const Score& s);
 boost::json::object scoreViewJson(const ScoreView& v);
 boost::json::object warningJson(const WarningView& w);
 boost::json::object warningPageJson(const WarningPage& p);
+boost::json::object subgroupPilotJson(const SubgroupPilotView& v);
 
 }  // namespace chibo::http

@@ -21,9 +21,9 @@ Result<std::pair<std::optional<Date>, std::optional<Date>>> period(const Call& c
 Reply rollup(Api& api, Call& c) {
   auto p = period(c);
   if (!p) return errorReply(p.error());
-  // ?warnings=1 adds issue 4's open warnings (computed from the records, so only on request).
-  const RuleCatalog* rules = c.query("warnings").value_or("") == "1" ? api.config().rules.get() : nullptr;
-  auto r = getRollup(api.store(), c.caller, c.pathId("id"), p->first, p->second, rules);
+  // ?warnings=1 adds the counts of the kept open warnings of the node and each child.
+  const bool warnings = c.query("warnings").value_or("") == "1";
+  auto r = getRollup(api.store(), c.caller, c.pathId("id"), p->first, p->second, warnings);
   return r ? jsonReply(200, rollupJson(*r)) : errorReply(r.error());
 }
 

@@ -53,6 +53,24 @@ Reply attach(Api& api, Call& c) {
   return r ? jsonReply(200, ruleAttachmentJson(*r)) : errorReply(r.error());
 }
 
+Reply subgroupPilot(Api& api, Call& c) {
+  auto r = getSubgroupPilot(api.store(), c.caller, c.pathId("id"));
+  return r ? jsonReply(200, subgroupPilotJson(*r)) : errorReply(r.error());
+}
+
+Reply attachPilot(Api& api, Call& c) {
+  BodyReader b(c.body);
+  SubgroupPilotFields f{b.str("from"), b.str("to"), b.str("decision")};
+  if (!b.errors().ok()) return errorReply(b.errors().error());
+  auto r = attachSubgroupPilot(api.store(), c.caller, c.pathId("id"), f);
+  return r ? jsonReply(200, subgroupPilotJson(*r)) : errorReply(r.error());
+}
+
+Reply detachPilot(Api& api, Call& c) {
+  auto r = detachSubgroupPilot(api.store(), c.caller, c.pathId("id"));
+  return r ? Reply{204, "", "application/json; charset=utf-8", {}} : errorReply(r.error());
+}
+
 Reply score(Api& api, Call& c) {
   auto* cat = catalog(api);
   if (!cat) return noCatalog();
@@ -95,6 +113,8 @@ Reply warnings(Api& api, Call& c) {
   WarningQuery q;
   q.at = *at;
   q.include_acknowledged = c.query("include_acknowledged").value_or("") == "1";
+  q.code = c.query("code");
+  q.severity = c.query("severity");
   q.page = c.page();
   auto r = listWarnings(api.store(), *cat, c.caller, c.pathId("id"), q);
   return r ? jsonReply(200, warningPageJson(*r)) : errorReply(r.error());
@@ -116,6 +136,9 @@ void addQualityRoutes(std::vector<Route>& out) {
   out.push_back({"GET", "/api/v1/rules", true, false, rules});
   out.push_back({"GET", "/api/v1/orgs/{id}/rules", true, false, listAttachments});
   out.push_back({"PUT", "/api/v1/orgs/{id}/rules", true, false, attach});
+  out.push_back({"GET", "/api/v1/orgs/{id}/subgroup-pilot", true, false, subgroupPilot});
+  out.push_back({"PUT", "/api/v1/orgs/{id}/subgroup-pilot", true, false, attachPilot});
+  out.push_back({"DELETE", "/api/v1/orgs/{id}/subgroup-pilot", true, false, detachPilot});
   out.push_back({"GET", "/api/v1/meetings/{id}/score", true, false, score});
   out.push_back({"PUT", "/api/v1/meetings/{id}/evaluation", true, false, evaluate});
   out.push_back({"GET", "/api/v1/orgs/{id}/warnings", true, false, warnings});

@@ -9,6 +9,7 @@
 
 #include "domain/date.h"
 #include "domain/ids.h"
+#include "domain/rules/warning.h"
 
 namespace chibo {
 
@@ -48,6 +49,34 @@ struct WarningAck {
   std::optional<Id> by_user_id;
   std::string by_username;
   DateTime at;
+};
+
+// A raised early warning as kept (0011). It stays open until acknowledged or
+// resolved: "corrected" when the record that caused it changed so the rule is
+// met, "superseded" when a graver warning of the same rule and subject took
+// its place (removal watch -> removal proposal, probation ending -> review due).
+struct WarningRecord {
+  std::string key;  // as in WarningAck
+  int64_t id = 0;   // 53-bit hash of the key
+  Id org_id = 0;
+  std::string org_path;
+  Warning warning;
+  std::string subject_name;
+  Date since;           // the day the rule was first broken
+  DateTime raised_at;   // when a write or the daily pass first found it
+  bool acknowledged = false;
+  std::optional<DateTime> resolved_at;
+  std::string resolution;  // "" while open, "corrected", "superseded"
+};
+
+// The kept warnings of a subtree that are not resolved.
+struct WarningRecordQuery {
+  std::string org_path;
+  std::optional<std::string> code;
+  std::optional<Severity> severity;
+  bool include_acknowledged = false;
+  int limit = 50;
+  int offset = 0;
 };
 
 }  // namespace chibo

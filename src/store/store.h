@@ -27,6 +27,7 @@
 #include "store/quality_records.h"
 #include "store/rollup_records.h"
 #include "store/throttle_records.h"
+#include "domain/rules/subgroup_pilot.h"
 
 namespace chibo {
 
@@ -144,6 +145,20 @@ class ReadTx {
   // Acknowledgements of warnings of orgs in the subtree of `org_path`.
   virtual std::vector<WarningAck> warningAcks(const std::string& org_path) = 0;
   virtual std::optional<WarningAck> warningAck(std::string_view key) = 0;
+  // --- kept warnings (0011): tx_warnings.cpp
+  // The unresolved records (open or acknowledged) owned by one node, by key.
+  virtual std::vector<WarningRecord> warningRecordsOfOrg(Id org_id) = 0;
+  // Unresolved records of the subtree matching the query, most serious first, then newest
+  // `since`, then key; q.limit and q.offset page them.
+  virtual std::vector<WarningRecord> warningRecords(const WarningRecordQuery& q) = 0;
+  // How many records the query matches (limit and offset ignored): one indexed range count.
+  virtual int64_t warningRecordCount(const WarningRecordQuery& q) = 0;
+  virtual std::optional<WarningRecord> warningRecordById(int64_t id) = 0;  // resolved ones too
+  // The local day the last daily warnings pass judged, if any.
+  virtual std::optional<Date> warningPassDay() = 0;
+  // --- tổ đảng pilots (0013): tx_pilots.cpp
+  // The pilot attached to the cell, with the cell's path, if any.
+  virtual std::optional<SubgroupPilot> subgroupPilot(Id cell_id) = 0;
 
   // --- rollup (0004, issue 5): aggregates, monitor observations, calendar feeds (tx_rollup.cpp)
   // Every org in the subtree of `org_path`, itself included, by path.
@@ -256,6 +271,15 @@ class WriteTx : public ReadTx {
   virtual void upsertMeetingEvaluation(const MeetingEvaluation& e) = 0;
   // Throws StoreError when the key is already acknowledged.
   virtual void insertWarningAck(const WarningAck& a) = 0;
+  // --- kept warnings (0011)
+  // Inserts or replaces the record of r.key (org_path is taken from r.org_path as given).
+  virtual void putWarningRecord(const WarningRecord& r) = 0;
+  virtual void setWarningPassDay(Date day, DateTime at) = 0;
+  // --- tổ đảng pilots (0013)
+  // Inserts or updates the row of p.cell_id (months, decision, who, when). Returns its id.
+  virtual Id putSubgroupPilot(const SubgroupPilot& p) = 0;
+  // Deletes the cell's pilot; false when there was none.
+  virtual bool deleteSubgroupPilot(Id cell_id) = 0;
 
   // --- rollup (0004)
   virtual void putMeetingStats(const MeetingStats& s) = 0;  // inserts or replaces

@@ -54,6 +54,7 @@ class AttachmentTest : public MeetingApiTest {
     auto r = http.Post(path.c_str(), h, bytes, type.c_str());
     Resp out;
     if (!r) return out;
+    holdToContract("POST", path, "", *r);
     out.status = r->status;
     out.raw = r->body;
     boost::system::error_code ec;
@@ -63,7 +64,10 @@ class AttachmentTest : public MeetingApiTest {
   }
   httplib::Result download(const Client& c, int64_t id) {
     httplib::Client http("127.0.0.1", server_->port());
-    return http.Get(("/api/v1/attachments/" + std::to_string(id)).c_str(), httplib::Headers{{"Cookie", c.cookie}});
+    auto path = "/api/v1/attachments/" + std::to_string(id);
+    auto r = http.Get(path.c_str(), httplib::Headers{{"Cookie", c.cookie}});
+    if (r) holdToContract("GET", path, "", *r);
+    return r;
   }
   size_t listed(Client& c, int64_t meeting) {
     return c.get(meetingPath(meeting, "/attachments")).obj().at("items").as_array().size();

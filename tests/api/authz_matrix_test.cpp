@@ -42,6 +42,7 @@ const std::map<std::string, Expect>& declaredMatrix() {
   static const std::map<std::string, Expect> m = {
       // --- session and self
       {"GET /api/v1/health", {Obj::none, A, A, A, A, A, false}},
+      {"GET /api/v1/openapi.json", {Obj::none, A, A, A, A, A, false}},
       {"POST /api/v1/auth/login", {Obj::none, A, A, A, A, A, false}},
       {"POST /api/v1/auth/logout", {Obj::none, A, A, A, A, A, false}},
       {"GET /api/v1/me", {Obj::none, A, A, A, A, A, false}},
@@ -123,6 +124,9 @@ const std::map<std::string, Expect>& declaredMatrix() {
       {"GET /api/v1/meetings/{id}/observations", {Obj::meeting, A, A, A, A, F, true}},
       {"GET /api/v1/orgs/{id}/rules", {Obj::org, A, A, A, A, A, true}},
       {"PUT /api/v1/orgs/{id}/rules", {Obj::org, A, A, F, F, F, true}},
+      {"GET /api/v1/orgs/{id}/subgroup-pilot", {Obj::org, A, A, A, A, A, true}},
+      {"PUT /api/v1/orgs/{id}/subgroup-pilot", {Obj::org, A, A, F, F, F, true}},
+      {"DELETE /api/v1/orgs/{id}/subgroup-pilot", {Obj::org, A, A, F, F, F, true}},
       {"GET /api/v1/meetings/{id}/score", {Obj::meeting, A, A, A, A, A, true}},
       {"PUT /api/v1/meetings/{id}/evaluation", {Obj::meeting, A, A, A, A, F, true}},
       {"GET /api/v1/orgs/{id}/warnings", {Obj::org, A, A, A, A, H, true}},

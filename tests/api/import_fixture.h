@@ -53,6 +53,7 @@ class ImportApiTest : public ApiTest {
       out.error = httplib::to_string(r.error());
       return out;
     }
+    holdToContract("POST", p, "", *r);
     out.status = r->status;
     out.raw = r->body;
     out.content_type = r->get_header_value("Content-Type");

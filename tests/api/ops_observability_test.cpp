@@ -122,6 +122,36 @@ TEST_F(OpsObservabilityTest, MetricsCountRoutesByPatternForLoopbackOnly) {
   EXPECT_EQ(outside->status, 404);
 }
 
+// The value of the sample line starting with `series` (name and labels), or -1.
+static double sample(const std::string& text, const std::string& series) {
+  auto at = text.find("\n" + series + " ");
+  return at == std::string::npos ? -1 : std::stod(text.substr(at + series.size() + 2));
+}
+
+TEST_F(OpsObservabilityTest, MetricsTimeDatabaseTransactionsByKind) {
+  auto http = raw();
+  auto before = http.Get("/metrics");
+  ASSERT_TRUE(before);
+  const std::string writes = "chibo_db_transaction_duration_seconds_count{kind=\"write\"}";
+  const std::string reads = "chibo_db_transaction_duration_seconds_count{kind=\"read\"}";
+  double w0 = sample(before->body, writes), r0 = sample(before->body, reads);
+  ASSERT_GE(w0, 0) << before->body;
+  ASSERT_GE(r0, 0);
+  auto c = as("admin");  // a log-in writes its session
+  ASSERT_EQ(c.get("/api/v1/orgs/" + std::to_string(kp1_)).status, 200);
+  auto after = http.Get("/metrics");
+  ASSERT_TRUE(after);
+  const auto& t = after->body;
+  EXPECT_GT(sample(t, writes), w0);
+  EXPECT_GT(sample(t, reads), r0);
+  // Cumulative buckets: +Inf holds every transaction, and no bucket holds more than a wider one.
+  EXPECT_EQ(sample(t, "chibo_db_transaction_duration_seconds_bucket{kind=\"write\",le=\"+Inf\"}"), sample(t, writes));
+  EXPECT_LE(sample(t, "chibo_db_transaction_duration_seconds_bucket{kind=\"read\",le=\"0.001\"}"),
+            sample(t, "chibo_db_transaction_duration_seconds_bucket{kind=\"read\",le=\"0.01\"}"));
+  EXPECT_GT(sample(t, "chibo_db_transaction_duration_seconds_sum{kind=\"write\"}"), 0);
+  EXPECT_NE(t.find("# TYPE chibo_db_transaction_duration_seconds histogram"), std::string::npos);
+}
+
 TEST_F(OpsObservabilityTest, HttpsSettingMarksCookieSecureSendsHstsAndLinksUsePublicUrl) {
   auto http = raw();
   auto r = http.Post("/api/v1/auth/login", json::serialize(json::object{{"username", "admin"}, {"password", "chibo-demo"}}),

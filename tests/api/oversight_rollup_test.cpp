@@ -54,7 +54,7 @@ TEST_F(OversightRollupTest, OpenWarningsOnRequestMatchTheWarningList) {
   auto [from, to] = lastMonth();
   auto plain = c.get(rollupPath(ward_, from, to));
   ASSERT_EQ(plain.status, 200);
-  EXPECT_FALSE(plain.obj().contains("open_warnings"));  // computed from the records: only when asked for
+  EXPECT_FALSE(plain.obj().contains("open_warnings"));  // only when asked for
   auto r = c.get(rollupPath(ward_, from, to) + "&warnings=1");
   ASSERT_EQ(r.status, 200) << r.raw;
   auto list = c.get("/api/v1/orgs/" + std::to_string(ward_) + "/warnings?limit=1");

@@ -96,7 +96,9 @@ class QualityApiTest : public MeetingApiTest {
       auto s = c.post(meetingPath(id, "/speeches"), json::object{{"member_id", who}, {"summary", "Góp ý về công tác dân vận"}});
       EXPECT_EQ(s.status, 201) << s.raw;
     }
-    int64_t res = adopt(c, id, r.targets_met, r.targets_total, int(cell.members.size()));
+    // The server counts who may vote from the roll (official members, not exempt): all of them vote for.
+    int present = int(c.get(meetingPath(id)).obj().at("voters").as_object().at("present").as_int64());
+    int64_t res = adopt(c, id, r.targets_met, r.targets_total, present);
     auto task = c.post("/api/v1/resolutions/" + std::to_string(res) + "/tasks",
                        json::object{{"description", "Vận động các hộ đăng ký gia đình văn hóa"},
                                     {"deadline", r.task_deadline.empty() ? r.day.substr(0, 8) + "28" : r.task_deadline},
@@ -115,8 +117,7 @@ class QualityApiTest : public MeetingApiTest {
     auto res = c.post(meetingPath(meeting, "/resolutions"),
                       json::object{{"title", "Lãnh đạo thực hiện nhiệm vụ tháng"},
                                    {"targets", std::move(targets)},
-                                   {"vote", json::object{{"votes_for", voters}, {"against", 0}, {"abstain", 0},
-                                                         {"eligible", voters}}}});
+                                   {"vote", json::object{{"votes_for", voters}, {"against", 0}, {"abstain", 0}}}});
     EXPECT_EQ(res.status, 201) << res.raw;
     return res.status == 201 ? idOf(res) : 0;
   }

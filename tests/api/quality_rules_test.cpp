@@ -95,7 +95,11 @@ TEST_F(QualityRulesTest, LocalRulesChangeTheirSubtreeOnlyAndOnlyFromTheirDate) {
   ASSERT_EQ(s_apr.status, 200) << s_apr.raw;
   const auto& rs = s_apr.obj().at("rule_set").as_object();
   EXPECT_EQ(rs.at("id").as_string(), "central-hd42-2025+local-an-phu-2025");
-  EXPECT_EQ(rs.at("applied").as_array().size(), 2u);
+  // Applied in order: the central set, the Điều lệ's rules of the day (QĐ 294/2025 from 28/10/2025), the local set.
+  ASSERT_EQ(rs.at("applied").as_array().size(), 3u) << json::serialize(rs);
+  EXPECT_EQ(rs.at("applied").as_array().at(0).as_string(), "central-hd42-2025");
+  EXPECT_EQ(rs.at("applied").as_array().at(1).as_string(), "charter-qd294-2025");
+  EXPECT_EQ(rs.at("applied").as_array().at(2).as_string(), "local-an-phu-2025");
   EXPECT_EQ(s_apr.obj().at("rubric").as_object().at("id").as_string(), "an-phu-2025");
   EXPECT_DOUBLE_EQ(num(criterion(s_apr, "duration").at("points")), 4);
   EXPECT_DOUBLE_EQ(num(criterion(s_apr, "attendance").at("points")), 5);

@@ -119,7 +119,8 @@ TEST_F(QualityWarningsTest, MemberWarningsAtEachThresholdAndOneStepBelow) {
   ASSERT_TRUE(a.ok) << list.raw;
   EXPECT_EQ(a.w.at("severity").as_string(), "warning");
   EXPECT_EQ(a.w.at("rule").as_string(), "R-ATT-4");
-  EXPECT_EQ(a.w.at("rule_set_id").as_string(), "central-hd42-2025");
+  // The removal rule is the Điều lệ's: it is judged by the charter set in force (QĐ 294/2025), not HD 42.
+  EXPECT_EQ(a.w.at("rule_set_id").as_string(), "charter-qd294-2025");
   EXPECT_EQ(a.w.at("subject").as_object().at("type").as_string(), "member");
   EXPECT_NE(str(a.w.at("source")).find("Điều lệ Đảng Điều 8(1)"), std::string::npos);
   EXPECT_NE(str(a.w.at("message")).find("tháng 1, 2"), std::string::npos) << a.w.at("message");

@@ -1,5 +1,7 @@
 #include "support/server_process.h"
 
+#include <gtest/gtest.h>
+
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -16,10 +18,19 @@
 #include <stdexcept>
 #include <thread>
 
+#include "support/api_contract.h"
+
 extern char** environ;
 
 namespace chibo::testing {
 namespace json = boost::json;
+
+void holdToContract(const std::string& method, const std::string& target, const std::string& request,
+                          const httplib::Response& r) {
+  Exchange x{method, target, request, r.status, r.get_header_value("Content-Type"), r.body};
+  recordExchange(x);
+  if (auto v = contractViolation(x); !v.empty()) ADD_FAILURE() << "OpenAPI contract: " << v;
+}
 
 static std::string binary() {
   const char* b = std::getenv("CHIBO_BIN");
@@ -159,6 +170,7 @@ Resp Client::send(const std::string& method, const std::string& path, const std:
     out.raw = "no response: " + out.error;
     return out;
   }
+  holdToContract(method, path, body, *r);
   out.status = r->status;
   out.raw = r->body;
   out.content_type = r->get_header_value("Content-Type");
@@ -172,14 +184,15 @@ Resp Client::send(const std::string& method, const std::string& path, const std:
 
 Resp Client::login(const std::string& user, const std::string& password) {
   httplib::Headers h;
-  auto r = http_.Post("/api/v1/auth/login", h, json::serialize(json::object{{"username", user}, {"password", password}}),
-                      "application/json");
+  auto request = json::serialize(json::object{{"username", user}, {"password", password}});
+  auto r = http_.Post("/api/v1/auth/login", h, request, "application/json");
   Resp out;
   if (!r) {
     out.error = httplib::to_string(r.error());
     out.raw = "no response: " + out.error;
     return out;
   }
+  holdToContract("POST", "/api/v1/auth/login", request, *r);
   out.status = r->status;
   out.raw = r->body;
   boost::system::error_code ec;

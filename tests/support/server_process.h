@@ -74,6 +74,12 @@ class Client {
   httplib::Client http_;
 };
 
+// Holds an answer to the OpenAPI contract (api_contract.h); a mismatch fails the running
+// test, whatever it checks itself. Client does this for every answer; a test that sends a
+// request of its own (a raw upload, a download) calls it with what it sent and got.
+void holdToContract(const std::string& method, const std::string& target, const std::string& request,
+                    const httplib::Response& r);
+
 // Looks up a child of an org by name (exact), returning its id or 0.
 int64_t childId(Client& c, int64_t org_id, const std::string& name);
 

@@ -58,6 +58,9 @@ constexpr std::array kActions{
     Pair{"rollup.rebuild", "Tính lại số liệu tổng hợp"},
     Pair{"rules.attach", "Áp dụng quy định của đảng ủy"},
     Pair{"rules.reattach", "Sửa thời gian áp dụng quy định"},
+    Pair{"subgroup_pilot.attach", "Áp dụng thí điểm sinh hoạt theo tổ đảng"},
+    Pair{"subgroup_pilot.change", "Sửa thời gian thí điểm sinh hoạt theo tổ đảng"},
+    Pair{"subgroup_pilot.detach", "Thôi áp dụng thí điểm sinh hoạt theo tổ đảng"},
     Pair{"scale.load", "Nạp dữ liệu thử tải"},
     Pair{"task.create", "Giao nhiệm vụ"},
     Pair{"task.update", "Cập nhật nhiệm vụ"},
@@ -72,7 +75,7 @@ constexpr std::array kTargets{
     Pair{"monitor_assignment", "Phân công phụ trách"}, Pair{"user", "Tài khoản"}, Pair{"meeting", "Cuộc họp"},
     Pair{"speech", "Ý kiến phát biểu"}, Pair{"resolution", "Nghị quyết, kết luận"}, Pair{"task", "Nhiệm vụ"},
     Pair{"attachment", "Tài liệu"}, Pair{"thematic_plan", "Kế hoạch chuyên đề"}, Pair{"warning", "Cảnh báo"},
-    Pair{"rule_attachment", "Quy định áp dụng"}, Pair{"calendar_token", "Liên kết lịch"},
+    Pair{"rule_attachment", "Quy định áp dụng"}, Pair{"subgroup_pilot", "Thí điểm sinh hoạt theo tổ đảng"}, Pair{"calendar_token", "Liên kết lịch"},
 };
 
 constexpr std::array kFields{
@@ -107,6 +110,7 @@ constexpr std::array kFields{
     Pair{"draft_resolution_at", "Có dự thảo nghị quyết lúc"},
     Pair{"ended_at", "Kết thúc lúc"},
     Pair{"from", "Từ ngày"},
+    Pair{"from_paper_book", "Nhập lại từ sổ biên bản giấy"},
     Pair{"full_name", "Họ và tên"},
     Pair{"gender", "Giới tính"},
     Pair{"grassroots", "Cơ sở"},
@@ -134,6 +138,9 @@ constexpr std::array kFields{
     Pair{"result_note", "Kết quả"},
     Pair{"reviewed_in_meeting_id", "Đánh giá tại cuộc họp"},
     Pair{"rule_id", "Quy định"},
+    Pair{"from_month", "Từ tháng"},
+    Pair{"to_month", "Đến tháng"},
+    Pair{"decision", "Văn bản quyết định"},
     Pair{"secretary_member_id", "Thư ký"},
     Pair{"self_assessment", "Tự đánh giá chất lượng"},
     Pair{"serving", "Đang đảm nhiệm"},

@@ -70,6 +70,10 @@ MeetingView buildMeetingView(ReadTx& tx, const Caller& c, const MeetingCtx& ctx)
 // a day: the server installs the rule files' answer at start-up; HD 42's 1 day
 // until then. Installed once, before serving.
 void setDocumentsDaysRule(std::function<int(ReadTx&, const Org&, Date)> rule);
+// Whether probationary members count as voters for an org on a day (R-RES-2):
+// the rule files' answer, installed at start-up; unset means no (Điều lệ Điều 3).
+void setProbationaryVotesRule(std::function<bool(ReadTx&, const Org&, Date)> rule);
+const std::function<bool(ReadTx&, const Org&, Date)>& probationaryVotesRule();
 
 // A resolution with its number text ("Số 01-NQ/CB") and vote outcome.
 ResolutionView resolutionView(const Resolution& r);

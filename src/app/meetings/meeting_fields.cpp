@@ -84,6 +84,7 @@ void applyMeetingFields(Validator& v, ReadTx& tx, const Caller& c, const Org& or
   if (auto s = cleanText(v, "topic", in.topic, false, 500, "tên chuyên đề")) m.topic = *s;
   if (auto s = cleanText(v, "place", in.place, false, 300, "địa điểm")) m.place = *s;
   if (auto s = cleanText(v, "conclusion", in.conclusion, false, 20000, "kết luận")) rec.conclusion = *s;
+  if (in.from_paper_book) m.from_paper_book = *in.from_paper_book;
   if (in.period_year) m.period_year = *in.period_year;
   if (in.period_month) {
     if (*in.period_month < 1 || *in.period_month > 12) v.add("period_month", "out_of_range", "Tháng phải từ 1 đến 12.");
@@ -127,6 +128,8 @@ std::vector<FieldChange> meetingDiff(const MeetingRecord& a, const MeetingRecord
   diffField(ch, "period", std::to_string(x.period_year) + "-" + std::to_string(x.period_month),
             std::to_string(y.period_year) + "-" + std::to_string(y.period_month));
   diffField(ch, "conclusion", a.conclusion, b.conclusion);
+  diffField(ch, "from_paper_book", std::string(x.from_paper_book ? "có" : "không"),
+            std::string(y.from_paper_book ? "có" : "không"));
   diffField(ch, "minutes_read_back_at", instantText(a.minutes_read_back_at), instantText(b.minutes_read_back_at));
   return ch;
 }

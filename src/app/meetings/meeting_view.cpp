@@ -102,6 +102,7 @@ MeetingView buildMeetingView(ReadTx& tx, const Caller& c, const MeetingCtx& ctx)
   std::vector<AttendanceMark> marks;
   for (const auto& r : records) marks.push_back(r.mark);
   v.attendance = summarizeAttendance(roster, marks);
+  v.voters = countVoters(roster, marks, probationaryVotesRule() && probationaryVotesRule()(tx, ctx.org, day));
   for (const auto& e : roster) {
     RollLine line{e.member.id, e.member.full_name, e.state, std::nullopt, std::nullopt};
     for (const auto& x : v.attendance.excluded)
@@ -154,5 +155,16 @@ MinutesRecord minutesRecord(const MeetingView& v) {
 }
 
 void setDocumentsDaysRule(std::function<int(ReadTx&, const Org&, Date)> rule) { documentsDaysRule() = std::move(rule); }
+
+namespace {
+std::function<bool(ReadTx&, const Org&, Date)>& probationaryVotesSlot() {
+  static std::function<bool(ReadTx&, const Org&, Date)> rule;
+  return rule;
+}
+}  // namespace
+void setProbationaryVotesRule(std::function<bool(ReadTx&, const Org&, Date)> rule) {
+  probationaryVotesSlot() = std::move(rule);
+}
+const std::function<bool(ReadTx&, const Org&, Date)>& probationaryVotesRule() { return probationaryVotesSlot(); }
 
 }  // namespace chibo

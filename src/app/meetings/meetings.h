@@ -16,6 +16,7 @@
 #include "app/context.h"
 #include "app/orgs/orgs.h"
 #include "domain/meeting/completeness.h"
+#include "domain/meeting/vote.h"
 #include "domain/roster.h"
 #include "store/meeting_records.h"
 
@@ -65,6 +66,7 @@ struct MeetingView {
   std::optional<Id> best_slot_id;
   PreparationReport preparation;
   CompletenessReport completeness;
+  Voters voters;  // who counts in a vote's `eligible` (R-RES-2), computed by the server
   std::map<Id, std::string> names;  // full name of every member the view mentions
 };
 
@@ -95,6 +97,7 @@ struct MeetingFields {
   std::optional<Id> chair_member_id, secretary_member_id, thematic_plan_id;
   std::optional<std::vector<GuestInput>> guests;
   std::optional<int> period_year, period_month;
+  std::optional<bool> from_paper_book;  // entered after the fact from the paper minutes book
   std::optional<int> version;  // the version read; a stale one answers 409 version_conflict
 };
 

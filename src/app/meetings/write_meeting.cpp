@@ -8,6 +8,7 @@
 #include "app/meetings/meeting_fields.h"
 #include "app/oversight/aggregates.h"
 #include "app/validate.h"
+#include "app/quality/kept_warnings.h"
 
 namespace chibo {
 namespace {
@@ -203,6 +204,7 @@ Result<MeetingView> updatePreparation(Store& store, const Caller& c, Id id, cons
   if (!ch.empty()) {
     tx->updateMeeting(rec);
     writeAudit(*tx, c, "meeting.preparation", "meeting", id, ctx->org, std::move(ch));
+    keptWarningsOnOrgWrite(*tx, rec.meeting.org_id, c.now);  // R-PREP-1/2 judge these stamps
     tx->commit();
   }
   tx.reset();

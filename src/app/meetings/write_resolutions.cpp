@@ -8,15 +8,50 @@
 namespace chibo {
 namespace {
 
-std::optional<Vote> buildVote(Validator& v, const VoteInput& in) {
+// Voters on the roll of the meeting day, and those of them marked present.
+struct VoterCounts : Voters {
+  Date day;
+};
+
+VoterCounts countVoters(ReadTx& tx, const MeetingCtx& ctx) {
+  VoterCounts vc;
+  vc.day = meetingDate(ctx.rec);
+  std::vector<AttendanceMark> marks;
+  for (const auto& a : tx.attendance(ctx.rec.meeting.id)) marks.push_back(a.mark);
+  static_cast<Voters&>(vc) = chibo::countVoters(meetingRoll(tx, ctx.org, vc.day), marks,
+                                                probationaryVotesRule() && probationaryVotesRule()(tx, ctx.org, vc.day));
+  return vc;
+}
+
+// `eligible` is what the roll says (R-RES-2): taken when absent, refused when different.
+std::optional<Vote> buildVote(Validator& v, const VoteInput& in, const VoterCounts& vc) {
   Vote vote;
   vote.votes_for = in.votes_for.value_or(0);
   vote.against = in.against.value_or(0);
   vote.abstain = in.abstain.value_or(0);
-  vote.eligible = in.eligible.value_or(0);
   if (in.rule) {
     if (auto r = voteRuleFromCode(*in.rule)) vote.rule = *r;
     else v.add("vote.rule", "invalid_choice", "Nguyên tắc biểu quyết không hợp lệ.");
+  }
+  vote.eligible = eligibleFor(vote.rule, vc.on_roll, vc.present);
+  if (vote.rule == VoteRule::majority_present && !vc.roll_taken) {
+    // No roll call yet: who was present is not on record, only that it cannot
+    // exceed the voters on the roll.
+    vote.eligible = in.eligible.value_or(vc.on_roll);
+    if (vote.eligible > vc.on_roll) {
+      v.add("vote.eligible", "exceeds_roll",
+            "Số đảng viên có quyền biểu quyết (" + std::to_string(vote.eligible) + ") vượt số có quyền biểu quyết " +
+                "trong danh sách ngày " + vc.day.vn() + " (" + std::to_string(vc.on_roll) + ").");
+      return std::nullopt;
+    }
+  } else if (in.eligible && *in.eligible != vote.eligible) {
+    std::string who = vote.rule == VoteRule::majority_present
+                          ? "đảng viên có quyền biểu quyết có mặt (theo điểm danh)"
+                          : "đảng viên có quyền biểu quyết trong danh sách ngày " + vc.day.vn();
+    v.add("vote.eligible", "eligible_mismatch",
+          "Số " + who + " là " + std::to_string(vote.eligible) + ", không phải " + std::to_string(*in.eligible) +
+              ". Bỏ trống để hệ thống tự tính.");
+    return std::nullopt;
   }
   if (auto st = validateVote(vote); !st.ok()) {
     for (const auto& fe : st.error().field_errors) v.add("vote." + fe.field, fe.code, fe.message);
@@ -25,7 +60,8 @@ std::optional<Vote> buildVote(Validator& v, const VoteInput& in) {
   return vote;
 }
 
-void applyFields(Validator& v, const Caller& c, const ResolutionFields& in, Resolution& r) {
+void applyFields(Validator& v, ReadTx& tx, const MeetingCtx& ctx, const Caller& c, const ResolutionFields& in,
+                 Resolution& r) {
   if (auto s = cleanText(v, "title", in.title, false, 500, "tiêu đề")) r.title = *s;
   if (auto s = cleanText(v, "assessment", in.assessment, false, 20000, "phần đánh giá")) r.sections.assessment = *s;
   if (auto s = cleanText(v, "direction", in.direction, false, 20000, "phần phương hướng")) r.sections.direction = *s;
@@ -49,7 +85,7 @@ void applyFields(Validator& v, const Caller& c, const ResolutionFields& in, Reso
       r.targets.push_back(std::move(out));
     }
   }
-  if (in.vote) r.vote = buildVote(v, *in.vote);
+  if (in.vote) r.vote = buildVote(v, *in.vote, countVoters(tx, ctx));
 }
 
 std::vector<FieldChange> diff(const Resolution& a, const Resolution& b) {
@@ -122,7 +158,7 @@ Result<ResolutionView> createResolution(Store& store, const Caller& c, Id meetin
     if (t) r.doc_type = *t;
     else v.add("doc_type", "invalid_choice", "Chỉ nhận nghị quyết hoặc kết luận.");
   }
-  applyFields(v, c, in, r);
+  applyFields(v, *tx, *ctx, c, in, r);
   if (!in.title) v.add("title", "required", "Chưa có tiêu đề nghị quyết.");
   if (!v.ok()) return v.error();
   if (auto st = validateResolution(r); !st.ok()) return st.error();
@@ -155,7 +191,7 @@ Result<ResolutionView> updateResolution(Store& store, const Caller& c, Id id, co
     v.add("doc_type", "immutable", "Không đổi được loại văn bản đã cấp số.");
   if (in.number && *in.number != r.number.value_or(0))
     v.add("number", "immutable", "Không đổi được số văn bản đã cấp.");
-  applyFields(v, c, in, r);
+  applyFields(v, *tx, cur->ctx, c, in, r);
   if (!v.ok()) return v.error();
   if (auto st = validateResolution(r); !st.ok()) return st.error();
   return save(std::move(tx), c, *cur, r, "resolution.update");
@@ -167,7 +203,7 @@ Result<ResolutionView> recordVote(Store& store, const Caller& c, Id id, const Vo
   if (!cur) return cur.error();
   Validator v;
   Resolution r = cur->resolution;
-  r.vote = buildVote(v, in);
+  r.vote = buildVote(v, in, countVoters(*tx, cur->ctx));
   if (!v.ok()) return v.error();
   return save(std::move(tx), c, *cur, r, "resolution.vote");
 }

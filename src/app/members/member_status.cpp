@@ -2,6 +2,7 @@
 #include "app/audit_write.h"
 #include "app/members/members.h"
 #include "app/validate.h"
+#include "app/quality/kept_warnings.h"
 
 namespace chibo {
 namespace {
@@ -70,6 +71,7 @@ Result<MemberView> addStatus(Store& store, const Caller& c, Id member_id, const 
     tx->updateMember(m);
   }
   writeAudit(*tx, c, "member.status.create", "member", member_id, t->cell, std::move(changes));
+  keptWarningsOnMemberWrite(*tx, member_id, c.now);
   tx->commit();
   tx.reset();
   return getMember(store, c, member_id);
@@ -100,6 +102,7 @@ Result<MemberView> updateStatus(Store& store, const Caller& c, Id member_id, Id 
   if (!changes.empty()) {
     tx->updateStatusPeriod(p);
     writeAudit(*tx, c, "member.status.update", "status_period", p.id, t->cell, std::move(changes));
+    keptWarningsOnMemberWrite(*tx, p.member_id, c.now);
     tx->commit();
   }
   tx.reset();

@@ -3,6 +3,7 @@
 #include "app/members/member_fields.h"
 #include "app/members/members.h"
 #include "app/validate.h"
+#include "app/quality/kept_warnings.h"
 
 namespace chibo {
 namespace {
@@ -53,6 +54,7 @@ Result<MemberView> createMember(Store& store, const Caller& c, const MemberField
   auto changes = memberDiff(Member{.gender = m.gender}, m);
   changes.insert(changes.begin(), {"joined_on", std::nullopt, from.iso()});
   writeAudit(*tx, c, "member.create", "member", m.id, *cell, std::move(changes));
+  keptWarningsOnMemberWrite(*tx, m.id, c.now);  // a cell's first member starts its schedule
   tx->commit();
   tx.reset();
   return getMember(store, c, m.id);
@@ -84,6 +86,7 @@ Result<MemberView> updateMember(Store& store, const Caller& c, Id id, const Memb
     m.version = cur->version + 1;
     tx->updateMember(m);
     writeAudit(*tx, c, "member.update", "member", id, *cell, std::move(changes));
+    keptWarningsOnMemberWrite(*tx, id, c.now);
     tx->commit();
   }
   tx.reset();
@@ -131,6 +134,7 @@ Result<MemberView> transferMember(Store& store, const Caller& c, Id id, const Tr
   // Both cells' auditors must see the move: one row under each.
   writeAudit(*tx, c, "member.transfer", "member", id, *to_cell, changes);
   if (from_cell && from_cell->id != to_cell->id) writeAudit(*tx, c, "member.transfer", "member", id, *from_cell, changes);
+  keptWarningsOnMemberWrite(*tx, id, c.now);
   tx->commit();
   tx.reset();
   return getMember(store, c, id);

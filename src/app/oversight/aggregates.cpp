@@ -6,6 +6,8 @@
 #include <tuple>
 
 #include "app/meetings/meeting_access.h"
+#include "app/oversight/subgroup_months.h"
+#include "app/quality/kept_warnings.h"
 
 namespace chibo {
 namespace {
@@ -81,6 +83,18 @@ void previousTaskFigures(ReadTx& tx, const MeetingRecord& rec, StatsCounts& c) {
   c.previous_reviewed = int(reviewed.size());
 }
 
+// Under a tổ đảng pilot each tổ đảng meeting's monthly flags depend on the
+// other tổ đảng's meetings of the month: recomputes them all.
+void refreshSubgroupMonth(WriteTx& tx, Id cell_id, int ym, DateTime now) {
+  if (!tx.subgroupPilot(cell_id)) return;
+  auto subgroups = subgroupsOf(tx, cell_id);
+  for (const auto& f : subgroupMeetingFacts(tx, subgroups, ym, ym)) {
+    auto rec = tx.meeting(f.meeting_id);
+    auto org = rec ? tx.org(rec->meeting.org_id) : std::nullopt;
+    if (rec && org) tx.putMeetingStats(computeMeetingStats(tx, *rec, *org, now));
+  }
+}
+
 // Recomputes one meeting's row and the cell-month(s) it belongs (and belonged) to.
 void refreshOne(WriteTx& tx, Id meeting_id, DateTime now) {
   auto old = tx.meetingStats(meeting_id);
@@ -91,6 +105,10 @@ void refreshOne(WriteTx& tx, Id meeting_id, DateTime now) {
     auto s = computeMeetingStats(tx, *rec, *org, now);
     tx.putMeetingStats(s);
     fresh = {s.cell_id, s.ym};
+    if (org->kind == OrgKind::subgroup) {
+      refreshSubgroupMonth(tx, s.cell_id, s.ym, now);
+      if (old && std::make_pair(old->cell_id, old->ym) != *fresh) refreshSubgroupMonth(tx, old->cell_id, old->ym, now);
+    }
   } else {
     tx.deleteMeetingStats(meeting_id);
   }
@@ -116,12 +134,23 @@ MeetingStats computeMeetingStats(ReadTx& tx, const MeetingRecord& rec, const Org
   StatsCounts& c = s.counts;
   if (!isHeld(m.status)) return s;  // planned or cancelled: nothing happened yet
 
-  c.meetings = s.counted ? 1 : 0;
   const Date day = meetingDate(rec);
   const bool in_period = day.year() == m.period_year && day.month() == m.period_month;
   c.monthly_held = countsAsMonthly(m.kind) ? 1 : 0;
   c.monthly_on_time = c.monthly_held && in_period ? 1 : 0;
   c.thematic_held = countsAsThematic(m.kind) ? 1 : 0;
+  // R-TOĐẢNG-1: under a pilot attached to the cell for the month, a tổ đảng's
+  // meetings count in the cell's figures, and the month is held (on time) when
+  // every tổ đảng met (within the month). The thematic meeting stays the cell's.
+  if (org.kind == OrgKind::subgroup && s.cell_id != org.id) {
+    if (auto pm = pilotMonthOf(tx, s.cell_id, m.period_year, m.period_month)) {
+      s.counted = true;
+      c.monthly_held = standsForMonthly(m.kind) && pm->held ? 1 : 0;
+      c.monthly_on_time = c.monthly_held && pm->on_time ? 1 : 0;
+      c.thematic_held = 0;
+    }
+  }
+  c.meetings = s.counted ? 1 : 0;
   s.duration_minutes = durationMinutes(m);
   if (s.duration_minutes) {
     c.duration_sum = *s.duration_minutes;
@@ -162,7 +191,8 @@ MeetingStats computeMeetingStats(ReadTx& tx, const MeetingRecord& rec, const Org
   bool monitor = std::any_of(m.guests.begin(), m.guests.end(), [](const Guest& g) { return g.upper_monitor; });
   for (const auto& o : tx.observations(m.id)) monitor = monitor || o.attended;
   c.monitor_present = monitor ? 1 : 0;
-  if (const auto& g = installedGrader(); g && s.counted) s.grade = g->grade(tx, rec, org);
+  // Only a cell's own meetings are graded: the rubric scores a chi bộ meeting.
+  if (const auto& g = installedGrader(); g && s.counted && org.kind == OrgKind::cell) s.grade = g->grade(tx, rec, org);
   return s;
 }
 
@@ -177,13 +207,17 @@ void aggregatesOnMeetingWrite(WriteTx& tx, Id meeting_id, DateTime now) {
     if (auto t = tx.task(r.task_id); t && t->meeting_id != meeting_id) assigning.insert(t->meeting_id);
   for (Id id : assigning) refreshOne(tx, id, now);
   refreshNextMonthly(tx, *rec, now);
+  keptWarningsOnOrgWrite(tx, rec->meeting.org_id, now);
 }
 
 void aggregatesOnTaskWrite(WriteTx& tx, Id task_id, DateTime now) {
   auto t = tx.task(task_id);
   if (!t) return;
   refreshOne(tx, t->meeting_id, now);
-  if (auto rec = tx.meeting(t->meeting_id)) refreshNextMonthly(tx, *rec, now);
+  if (auto rec = tx.meeting(t->meeting_id)) {
+    refreshNextMonthly(tx, *rec, now);
+    keptWarningsOnOrgWrite(tx, rec->meeting.org_id, now);
+  }
 }
 
 int rebuildAggregates(WriteTx& tx, const std::optional<Org>& root, DateTime now) {

@@ -17,7 +17,12 @@
 // - Only held or finalized meetings of a cell are counted; a sub-group's or a
 //   committee's meetings get a row (so nothing is special-cased) but never
 //   reach a cell's figures (R-TOĐẢNG-1: a tổ đảng meeting does not replace the
-//   chi bộ meeting).
+//   chi bộ meeting) — unless a tổ đảng pilot (domain/rules/subgroup_pilot.h,
+//   Hướng dẫn 03-HD/TW of 27/12/2022) is attached to the cell for the month
+//   the meeting counts for: then the tổ đảng's held meetings are counted in the
+//   cell's figures (attendance summed over them), their monthly flags say
+//   whether every tổ đảng met (on time: within the month), and they are never
+//   thematic nor graded. Attaching or detaching a pilot rebuilds the cell.
 // - expected / present / excused / unexcused are the meeting's attendance
 //   summary on the meeting date (roster.h decides the denominator), exactly
 //   what GET /meetings/{id} shows.

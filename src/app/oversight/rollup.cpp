@@ -5,7 +5,7 @@
 
 #include "app/audit_write.h"
 #include "app/oversight/aggregates.h"
-#include "app/quality/quality.h"
+#include "app/oversight/subgroup_months.h"
 
 namespace chibo {
 
@@ -16,6 +16,46 @@ namespace {
 
 int monthsBetween(int from_ym, int to_ym) {
   return (to_ym / 100 - from_ym / 100) * 12 + (to_ym % 100 - from_ym % 100) + 1;
+}
+
+// A tổ đảng's own months, from its held meetings' rows: they never reach a
+// cell-month unless a pilot covers it, but the tổ đảng's figures are its
+// meetings either way. Monthly held (on time): the tổ đảng met for the month
+// (within it), counted only in months a tổ đảng pilot covers (R-TOĐẢNG-1).
+std::vector<CellMonthStats> subgroupMonths(ReadTx& tx, const Org& sg, int from_ym, int to_ym) {
+  std::map<int, CellMonthStats> by_month;
+  std::optional<SubgroupPilot> pilot;
+  if (sg.parent_id) pilot = tx.subgroupPilot(*sg.parent_id);
+  for (const auto& f : subgroupMeetingFacts(tx, {sg}, from_ym, to_ym)) {
+    if (f.status != MeetingStatus::held && f.status != MeetingStatus::finalized) continue;
+    auto stats = tx.meetingStats(f.meeting_id);
+    if (!stats) continue;
+    const int ym = monthKey(f.period_year, f.period_month);
+    auto [it, fresh] = by_month.try_emplace(ym, CellMonthStats{sg.id, ym, sg.path, {}});
+    StatsCounts c = stats->counts;
+    const bool monthly = pilot && pilotCovers(*pilot, ym) && standsForMonthly(f.kind);
+    c.meetings = 1;
+    c.monthly_held = monthly && it->second.counts.monthly_held == 0 ? 1 : 0;
+    c.monthly_on_time = monthly && f.held_in_period && it->second.counts.monthly_on_time == 0 ? 1 : 0;
+    c.thematic_held = 0;
+    it->second.counts += c;
+  }
+  std::vector<CellMonthStats> out;
+  for (auto& [ym, row] : by_month) out.push_back(std::move(row));
+  return out;
+}
+
+// Months of the period over by today that the pilot of a tổ đảng's cell covers: each is due once.
+int subgroupMonthsDue(ReadTx& tx, const Org& sg, int from_ym, int to_ym, int now_ym) {
+  if (!sg.parent_id) return 0;
+  auto pilot = tx.subgroupPilot(*sg.parent_id);
+  if (!pilot) return 0;
+  int due = 0;
+  for (int ym = from_ym; ym < now_ym; ym = nextYm(ym)) {
+    if (pilotCovers(*pilot, ym)) ++due;
+    if (ym == to_ym) break;
+  }
+  return due;
 }
 
 }  // namespace
@@ -41,6 +81,7 @@ RollupView computeRollup(ReadTx& tx, const Org& org, int from_ym, int to_ym, Dat
   // A committee reads its own node rows (the sums of every cell below, kept with each
   // write) less the few archived cells'; a cell its own rows. Either way one row per month.
   auto monthsOfNode = [&](const Org& o) {
+    if (o.kind == OrgKind::subgroup) return subgroupMonths(tx, o, from_ym, to_ym);
     if (o.kind == OrgKind::cell) {
       if (o.archived) return std::vector<CellMonthStats>{};
       if (o.parent_id == org.id && org.kind == OrgKind::committee && with_children) {
@@ -77,6 +118,16 @@ RollupView computeRollup(ReadTx& tx, const Org& org, int from_ym, int to_ym, Dat
         mo.figures.cells = f.cells;
         if (yearMonth(mo.year, mo.month) < now_ym) mo.figures.meetings_due += f.cells;
       }
+    if (o.kind == OrgKind::subgroup) {
+      // Under a pilot a tổ đảng owes its share of each monthly meeting.
+      f.meetings_due += subgroupMonthsDue(tx, o, from_ym, to_ym, now_ym);
+      if (by_month && o.parent_id)
+        if (auto pilot = tx.subgroupPilot(*o.parent_id))
+          for (auto& mo : v.months) {
+            const int ym = yearMonth(mo.year, mo.month);
+            if (ym < now_ym && pilotCovers(*pilot, ym)) mo.figures.meetings_due += 1;
+          }
+    }
   };
 
   int cells = -1;
@@ -96,7 +147,7 @@ RollupView computeRollup(ReadTx& tx, const Org& org, int from_ym, int to_ym, Dat
 }
 
 Result<RollupView> getRollup(Store& store, const Caller& c, Id org_id, std::optional<Date> from,
-                             std::optional<Date> to, const RuleCatalog* warnings) {
+                             std::optional<Date> to, bool warnings) {
   Date t = to.value_or(c.today());
   Date f = from.value_or(Date::fromYmd(t.year(), t.month(), 1)->addMonths(-11));
   Validator v;
@@ -119,22 +170,15 @@ Result<RollupView> getRollup(Store& store, const Caller& c, Id org_id, std::opti
   view.access = orgAccess(c.principal, o->path);
   view.from = f;
   view.to = t;
-  tx.reset();
   if (warnings) {
-    WarningQuery q;
-    q.page.limit = 1 << 30;
-    auto w = listWarnings(store, *warnings, c, org_id, q);
-    if (!w) return w.error();
-    const size_t depth = pathIds(view.org.path).size();
-    view.open_warnings = 0;
-    for (auto& ch : view.children) ch.open_warnings = 0;
-    for (const auto& wv : w->items) {
-      if (wv.ack) continue;
-      ++*view.open_warnings;
-      auto ids = pathIds(wv.org.path);
-      if (ids.size() > depth)
-        for (auto& ch : view.children)
-          if (ch.org.id == ids[depth]) ++*ch.open_warnings;
+    // The kept warnings (app/quality/kept_warnings.h): one indexed count per node, never a
+    // recomputation of every cell's rules.
+    WarningRecordQuery q;
+    q.org_path = view.org.path;
+    view.open_warnings = int(tx->warningRecordCount(q));
+    for (auto& ch : view.children) {
+      q.org_path = ch.org.path;
+      ch.open_warnings = int(tx->warningRecordCount(q));
     }
   }
   return view;

@@ -52,12 +52,11 @@ struct RollupView {
 // Defaults: `to` today, `from` the first day of the month eleven months
 // before `to` (twelve months). Field errors: to "date_order" when to < from,
 // from "range_too_long" beyond 120 months.
-// With `warnings` (issue 4's rule catalog), also the open (unacknowledged)
-// early warnings of the node and of each child as judged today. They are
-// computed from the records on each call, so they cost what issue 4's
-// warning list costs; callers ask for them explicitly.
+// With `warnings`, also the open (neither acknowledged nor corrected) early
+// warnings of the node and of each child: counts of the kept records
+// (app/quality/kept_warnings.h), one indexed count per node.
 Result<RollupView> getRollup(Store& store, const Caller& c, Id org_id, std::optional<Date> from,
-                             std::optional<Date> to, const RuleCatalog* warnings = nullptr);
+                             std::optional<Date> to, bool warnings = false);
 
 // The same figures for a node without the scope check or the children, read
 // through `tx` (the briefing report and the desk use it).

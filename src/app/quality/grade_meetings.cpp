@@ -2,6 +2,7 @@
 // is the grade of GET /meetings/{id}/score, kept only when nothing is pending.
 #include "app/meetings/meeting_access.h"
 #include "app/oversight/aggregates.h"
+#include "app/quality/kept_warnings.h"
 #include "app/quality/quality_internal.h"
 
 namespace chibo {
@@ -11,6 +12,7 @@ namespace {
 std::string fingerprintOf(const RuleCatalog& cat) {
   std::string f;
   for (const auto& s : cat.central) f += s.id + "@" + std::to_string(s.version) + ";";
+  for (const auto& s : cat.charter) f += s.id + "@" + std::to_string(s.version) + ";";
   for (const auto& s : cat.local) f += s.id + "@" + std::to_string(s.version) + ";";
   return f;
 }
@@ -46,10 +48,16 @@ std::shared_ptr<const MeetingGrader> makeMeetingGrader(std::shared_ptr<const Rul
 
 void installRuleHooks(std::shared_ptr<const RuleCatalog> cat) {
   setMeetingGrader(makeMeetingGrader(cat));
+  setKeptWarningsCatalog(cat);
   setDocumentsDaysRule([cat](ReadTx& tx, const Org& org, Date day) {
     quality::RuleResolver rr(*cat, tx);
     const RuleSet* rs = rr.find(org.path, day);
     return rs ? rs->documents_days_before.value : 1;
+  });
+  setProbationaryVotesRule([cat](ReadTx& tx, const Org& org, Date day) {
+    quality::RuleResolver rr(*cat, tx);
+    const MemberRules* mr = rr.findMembers(org.path, day);
+    return mr && mr->probationary_votes.value == 1;
   });
 }
 

@@ -19,8 +19,10 @@
 //     warnings ........................... read (committee/admin over the subtree, monitors their
 //                                          cells, the cell committee its cell; members not_found)
 //     acknowledge ........................ write on the warning's org (monitors are read-only)
-// - Warnings are computed from the records on every request (they are never
-//   stored); an acknowledgement is stored under the warning's stable key.
+// - Raised warnings are kept as records (app/quality/kept_warnings.h): the
+//   list reads them; the list "as judged on" a day (?at=) computes that
+//   day's judgement from the records. An acknowledgement is
+//   stored under the warning's stable key.
 #include <map>
 #include <memory>
 #include <optional>
@@ -128,12 +130,15 @@ struct WarningView {
   Org org;                // the cell (or node) it belongs to
   std::string subject_name;
   Date since;             // the day the rule was first broken (sort key)
+  std::optional<DateTime> raised_at;  // when it was kept (the list of today); none when computed
   std::optional<WarningAck> ack;
 };
 
 struct WarningQuery {
-  std::optional<Date> at;            // judge as of this day (default today)
+  std::optional<Date> at;            // judge afresh as of this day; none: the kept warnings
   bool include_acknowledged = false;
+  std::optional<std::string> code;   // only this code (e.g. "removal_proposal_due")
+  std::optional<std::string> severity;  // only this severity: info | warning | serious
   Page page;
 };
 
@@ -141,17 +146,25 @@ struct WarningPage {
   std::vector<WarningView> items;
   int total = 0;
   Date at;
+  bool kept = false;  // the kept records of today, not a computed judgement
 };
 
 // The open warnings of the subtree of `org_id`, most serious first, then newest.
+// Without q.at they are the kept records: what was raised and is neither
+// acknowledged nor corrected, one indexed read however large the subtree.
+// With q.at (today included), that day's judgement computed afresh from the
+// records: a view of the past or of a plan, and the check that the kept list
+// agrees with the rules (nothing is kept from it). 422 field
+// errors: severity invalid_choice, code unknown_code.
 Result<WarningPage> listWarnings(Store& store, const RuleCatalog& cat, const Caller& c, Id org_id,
                                  const WarningQuery& q);
 
 struct AckFields {
   std::optional<std::string> note, at;  // at: the day the list was judged on (default today)
 };
-// Acknowledges warning `id` (as listed on `at`) with a note. 404 when no
-// visible warning has that id; 409 already_acknowledged; 422 note required.
+// Acknowledges warning `id` with a note: a kept one, else one as judged on
+// `at`. Audited ("warning.ack"). 404 when no visible warning has that id;
+// 403 read-only access; 409 already_acknowledged; 422 note required.
 Result<WarningView> acknowledgeWarning(Store& store, const RuleCatalog& cat, const Caller& c, int64_t id,
                                        const AckFields& in);
 

@@ -34,6 +34,12 @@ class RuleResolver {
     const auto& r = at(org_path, day);
     return r.ok() ? &r.value() : nullptr;
   }
+  // The Điều lệ's member rules on the day: also where no central set covers it.
+  const Result<MemberRules>& members(const std::string& org_path, Date day);
+  const MemberRules* findMembers(const std::string& org_path, Date day) {
+    const auto& r = members(org_path, day);
+    return r.ok() ? &r.value() : nullptr;
+  }
   const std::vector<RuleAttachment>& attachments() const { return atts_; }
 
  private:
@@ -41,6 +47,7 @@ class RuleResolver {
   std::vector<RuleAttachment> atts_;
   std::vector<RuleOverride> overrides_;
   std::map<std::pair<std::string, int32_t>, Result<RuleSet>> cache_;
+  std::map<std::pair<std::string, int32_t>, Result<MemberRules>> member_cache_;
 };
 
 // The attachments (on the node or its ancestors) whose override applies to

@@ -45,7 +45,17 @@ RuleResolver::RuleResolver(const RuleCatalog& cat, std::vector<RuleAttachment> a
 const Result<RuleSet>& RuleResolver::at(const std::string& org_path, Date day) {
   auto key = std::make_pair(org_path, day.days());
   auto it = cache_.find(key);
-  if (it == cache_.end()) it = cache_.try_emplace(key, resolveRuleSet(cat_.central, overrides_, org_path, day)).first;
+  if (it == cache_.end())
+    it = cache_.try_emplace(key, resolveRuleSet(cat_.central, cat_.charter, overrides_, org_path, day)).first;
+  return it->second;
+}
+
+const Result<MemberRules>& RuleResolver::members(const std::string& org_path, Date day) {
+  auto key = std::make_pair(org_path, day.days());
+  auto it = member_cache_.find(key);
+  if (it == member_cache_.end())
+    it = member_cache_.try_emplace(key, resolveMemberRules(cat_.central, cat_.charter, overrides_, org_path, day))
+             .first;
   return it->second;
 }
 
@@ -103,6 +113,8 @@ Result<RuleCatalog> loadRuleCatalog(const std::filesystem::path& dir) {
   std::vector<FieldError> dup;
   for (const auto& rs : cat->central)
     if (!ids.insert(rs.id).second) dup.push_back({"id", "duplicate", "Mã bộ quy tắc bị trùng: " + rs.id + "."});
+  for (const auto& ov : cat->charter)
+    if (!ids.insert(ov.id).second) dup.push_back({"id", "duplicate", "Mã bộ quy tắc bị trùng: " + ov.id + "."});
   for (const auto& ov : cat->local)
     if (!ids.insert(ov.id).second) dup.push_back({"id", "duplicate", "Mã bộ quy tắc bị trùng: " + ov.id + "."});
   if (!dup.empty())

@@ -47,6 +47,7 @@ FactsResult meetingFacts(ReadTx& tx, const MeetingView& v) {
     if (present.count(s.member_id)) spoke.insert(s.member_id);
   f.distinct_speakers = int(spoke.size());
   f.preparation = v.record.prep;
+  f.from_paper_book = m.from_paper_book;
   f.planned_start = m.planned_start;
   // A carried task counts as reviewed here when this meeting recorded an outcome
   // for it (its review row), even if a later meeting reviewed it again after it
@@ -121,10 +122,7 @@ Result<ScoreView> buildScore(ReadTx& tx, RuleResolver& rr, const MeetingView& v)
   s.org = v.org;
   s.date = meetingDay(v.record);
   const auto& rs = rr.at(v.org.path, s.date);
-  if (!rs) {
-    const Error& e = rs.error();
-    return Error::conflict("no_rule_set", e.message + " Không chấm điểm được cuộc họp này.");
-  }
+  if (!rs) return rs.error();  // the same answer as GET /rules for that day
   s.rules = rs.value();
   auto facts = meetingFacts(tx, v);
   s.facts = facts.facts;

@@ -4,7 +4,8 @@
 //
 // What is looked at, judged on day `at`:
 //  - schedule (cells only, not archived): the monthly meeting of each of the
-//    last 12 months (R-FREQ-1) and the thematic meetings of each quarter that
+//    last 12 months (R-FREQ-1; under a tổ đảng pilot, R-TOĐẢNG-1, the tổ
+//    đảng meetings of a month may stand for it) and the thematic meetings of each quarter that
 //    ended in the last 12 months (R-FREQ-2), from the month the cell's first
 //    member joined;
 //  - each meeting planned in the last 12 months (and the next 40 days): its
@@ -13,14 +14,14 @@
 //    tasks the next monthly meeting did not review (R-RES-1);
 //  - each member on the roll on `at`: excused absences in a row and the removal
 //    watch over this calendar year's meetings of the cells in the subtree
-//    (R-ATT-3, R-ATT-4; exempt members never), and the end of probation (R-DUBI-1).
+//    (R-ATT-3, R-ATT-4; exempt members never; under a tổ đảng pilot the tổ đảng
+//    meetings of the months it covers too), and the end of probation (R-DUBI-1).
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "app/audit_write.h"
+#include "app/oversight/subgroup_months.h"
 #include "app/quality/quality_internal.h"
-#include "app/validate.h"
 #include "domain/meeting/numbering.h"
 #include "domain/rules/calendar.h"
 #include "domain/rules/member_warnings.h"
@@ -96,7 +97,25 @@ class SubtreeWarnings {
       occ.push_back({m.meeting.id, m.meeting.kind, m.meeting.status, m.meeting.period_year, m.meeting.period_month});
 
     // R-FREQ-1: the last 12 months, judged with the rules of each month's last day.
+    // Under a tổ đảng pilot the months it covers may be held by the tổ đảng (R-TOĐẢNG-1).
     Date first = *Date::fromYmd(at_.year(), at_.month(), 1);
+    auto pilot = tx_.subgroupPilot(cell.id);
+    std::vector<Id> subgroup_ids;
+    std::vector<SubgroupMeetingFacts> subgroup_meetings;
+    if (pilot) {
+      auto subgroups = subgroupsOf(tx_, cell.id);
+      for (const auto& sg : subgroups) subgroup_ids.push_back(sg.id);
+      Date lo = first.addMonths(-11);
+      subgroup_meetings = subgroupMeetingFacts(tx_, subgroups, monthKey(lo.year(), lo.month()),
+                                               monthKey(first.year(), first.month()));
+      // The members' attendance rules (R-ATT-3, R-ATT-4) count a tổ đảng's meeting in the months
+      // it stands for the cell's monthly meeting.
+      for (const auto& sg : subgroups)
+        for (auto& rec : tx_.meetingsOfOrg(sg.id, localStart(at_.addMonths(-13)), localStart(at_.addDays(41))))
+          if (standsForMonthly(rec.meeting.kind) &&
+              pilotCovers(*pilot, monthKey(rec.meeting.period_year, rec.meeting.period_month)))
+            pilot_meetings_.push_back(std::move(rec));
+    }
     for (int k = 11; k >= 0; --k) {
       Date mo = first.addMonths(-k);
       int y = mo.year();
@@ -105,7 +124,10 @@ class SubtreeWarnings {
       if (!rs) continue;
       Date due = dayOfMonthClamped(y, m, rs->monthly_meeting_due_day.value);
       if (*active_from > due) continue;
-      for (auto& w : monthlyMeetingWarnings(*rs, cell.id, occ, y, m, at_))
+      std::optional<SubgroupMonth> by_subgroups;
+      if (pilot && pilotCovers(*pilot, monthKey(y, m)))
+        by_subgroups = judgeSubgroupMonth(subgroup_ids, subgroup_meetings, y, m);
+      for (auto& w : monthlyMeetingWarnings(*rs, cell.id, occ, y, m, at_, by_subgroups ? &*by_subgroups : nullptr))
         out_.add(std::move(w), cell, "monthly_meeting_missing:org:" + std::to_string(cell.id) + ":" +
                                          std::to_string(y) + "-" + two(m),
                  cell.name, due.addDays(1));
@@ -142,6 +164,9 @@ class SubtreeWarnings {
             out_.add(std::move(w), cell, "meeting_too_short:meeting:" + std::to_string(mt.id), meetingName(m), day);
         }
       }
+      // A record copied from the paper minutes book cannot show when the chi ủy
+      // prepared or when notices and documents went out: R-PREP-1/2 do not judge it.
+      if (mt.from_paper_book) continue;
       for (auto& w : preparationWarnings(*rs, mt, m.prep, judged_at_)) {
         Date since = day;
         if (w.code == "documents_published_late" && m.prep.documents_published_at)
@@ -193,14 +218,16 @@ class SubtreeWarnings {
   // R-ATT-3, R-ATT-4, R-DUBI-1 for every member on the roll of the subtree on `at`.
   void members(const Org& root, const std::map<Id, Org>& readable_cells) {
     std::map<Id, std::vector<MeetingOutcome>> outcomes;
+    auto count = [&](const MeetingRecord& m) {
+      Date d = meetingDay(m);
+      if (!held(m.meeting.status) || d.year() != at_.year() || d > at_) return;
+      for (const auto& a : tx_.attendance(m.meeting.id))
+        outcomes[a.mark.member_id].push_back({d, outcomeOf(a.mark.status)});
+    };
     for (const auto& [cell_id, meetings] : cells_)
-      for (const auto& m : meetings) {
-        if (!held(m.meeting.status) || !countsForAttendanceRules(m.meeting.kind)) continue;
-        Date d = meetingDay(m);
-        if (d.year() != at_.year() || d > at_) continue;
-        for (const auto& a : tx_.attendance(m.meeting.id))
-          outcomes[a.mark.member_id].push_back({d, outcomeOf(a.mark.status)});
-      }
+      for (const auto& m : meetings)
+        if (countsForAttendanceRules(m.meeting.kind)) count(m);
+    for (const auto& m : pilot_meetings_) count(m);
     for (const auto& cand : tx_.rosterCandidates(root.path, at_)) {
       if (!covers(cand.placement, at_)) continue;
       MemberState st = stateOn(cand.member, cand.statuses, at_);
@@ -208,8 +235,11 @@ class SubtreeWarnings {
       auto cit = readable_cells.find(cand.placement.cell_id);
       if (cit == readable_cells.end()) continue;
       const Org& cell = cit->second;
+      // The Điều lệ's rules judge members on every day it is in force; the
+      // excused-absence streak (R-ATT-3) comes from the meeting guidance.
+      const MemberRules* mr = rr_.findMembers(cell.path, at_);
+      if (!mr) continue;
       const RuleSet* rs = rr_.find(cell.path, at_);
-      if (!rs) continue;
       const Member& mb = cand.member;
       const std::string year = std::to_string(at_.year());
 
@@ -226,22 +256,22 @@ class SubtreeWarnings {
           if (x.outcome == o && (!any || x.date > last)) last = x.date, any = true;
         return last;
       };
-      for (auto& w : excusedStreakWarnings(*rs, y)) {
+      for (auto& w : rs ? excusedStreakWarnings(*rs, y) : std::vector<Warning>{}) {
         std::string key = w.code + ":member:" + std::to_string(mb.id) + ":" + year;
         out_.add(std::move(w), cell, std::move(key), mb.full_name, lastOf(AttendanceOutcome::excused));
       }
-      for (auto& w : removalWatchWarnings(*rs, y)) {
+      for (auto& w : removalWatchWarnings(*mr, y)) {
         std::string key = w.code + ":member:" + std::to_string(mb.id) + ":" + year;
         out_.add(std::move(w), cell, std::move(key), mb.full_name, lastOf(AttendanceOutcome::unexcused));
       }
 
       if (mb.admission_ceremony_date && !mb.official_date && st.standing == StatusKind::probationary) {
         Probation p{mb.id, mb.full_name, *mb.admission_ceremony_date, false};
-        Date end = probationEnd(*rs, p);
-        for (auto& w : probationWarnings(*rs, p, at_)) {
-          Date since = w.code == "probation_ending" ? end.addDays(-rs->probation_notice_days.value)
+        Date end = probationEnd(*mr, p);
+        for (auto& w : probationWarnings(*mr, p, at_)) {
+          Date since = w.code == "probation_ending" ? end.addDays(-mr->probation_notice_days.value)
                        : w.code == "probation_review_due" ? end
-                                                          : probationReviewDeadline(*rs, p).addDays(1);
+                                                          : probationReviewDeadline(*mr, p).addDays(1);
           std::string key = w.code + ":member:" + std::to_string(mb.id);
           out_.add(std::move(w), cell, std::move(key), mb.full_name, since);
         }
@@ -257,6 +287,7 @@ class SubtreeWarnings {
   DateTime judged_at_;
   Date window_from_;
   std::map<Id, std::vector<MeetingRecord>> cells_;
+  std::vector<MeetingRecord> pilot_meetings_;  // tổ đảng meetings standing for a cell's monthly meeting
 };
 
 int rank(Severity s) {
@@ -302,78 +333,5 @@ void sortWarnings(std::vector<WarningView>& ws) {
 }
 
 }  // namespace quality
-
-using namespace quality;
-
-Result<WarningPage> listWarnings(Store& store, const RuleCatalog& cat, const Caller& c, Id org_id,
-                                 const WarningQuery& q) {
-  auto tx = store.read();
-  auto org = tx->org(org_id);
-  if (!org) return Error::notFound();
-  Access a = orgAccess(c.principal, org->path);
-  if (a < Access::read) return Error::notFound();  // members see their cell, not its warnings
-  WarningPage page;
-  page.at = q.at.value_or(c.today());
-  auto all = computeWarnings(*tx, cat, c, *org, page.at);
-  if (!q.include_acknowledged) std::erase_if(all, [](const WarningView& w) { return w.ack.has_value(); });
-  sortWarnings(all);
-  page.total = int(all.size());
-  int from = std::min(q.page.offset, page.total);
-  int to = std::min(from + q.page.limit, page.total);
-  for (int i = from; i < to; ++i) page.items.push_back(std::move(all[size_t(i)]));
-  return page;
-}
-
-Result<WarningView> acknowledgeWarning(Store& store, const RuleCatalog& cat, const Caller& c, int64_t id,
-                                       const AckFields& in) {
-  Validator dv;
-  auto at = parseDateField(dv, "at", in.at, false, DateRule::any, c.today(), "ngày xét cảnh báo");
-  if (!dv.ok()) return dv.error();
-  Date day = (at && *at) ? **at : c.today();
-
-  // Find the warning among those the caller can read, judged as they were listed.
-  std::optional<WarningView> found;
-  {
-    auto tx = store.read();
-    std::vector<std::string> roots;
-    for (const auto& r : visibleRoots(c.principal))
-      if (orgAccess(c.principal, r) >= Access::read) roots.push_back(r);
-    for (auto& root : tx->orgByPath(roots)) {
-      for (auto& w : computeWarnings(*tx, cat, c, root, day))
-        if (w.id == id) {
-          found = std::move(w);
-          break;
-        }
-      if (found) break;
-    }
-  }
-  if (!found) return Error::notFound();
-  if (orgAccess(c.principal, found->org.path) < Access::write) return Error::forbidden();
-  Validator v;
-  auto note = cleanText(v, "note", in.note, true, 1000, "ghi chú");
-  auto tx = store.write();
-  if (found->ack || tx->warningAck(found->key))
-    return Error::conflict("already_acknowledged", "Cảnh báo này đã được ghi nhận.");
-  if (!v.ok()) return v.error();
-
-  WarningAck ack;
-  ack.key = found->key;
-  ack.org_id = found->org.id;
-  ack.code = found->warning.code;
-  ack.note = *note;
-  if (c.principal.user_id) ack.by_user_id = c.principal.user_id;
-  ack.by_username = c.principal.username;
-  ack.at = c.now;
-  tx->insertWarningAck(ack);
-  writeAudit(*tx, c, "warning.ack", "warning", found->id, found->org,
-             {{"key", std::nullopt, ack.key},
-              {"code", std::nullopt, ack.code},
-              {"subject", std::nullopt,
-               std::string(toCode(found->warning.subject_kind)) + ":" + std::to_string(found->warning.subject_id)},
-              {"note", std::nullopt, ack.note}});
-  tx->commit();
-  found->ack = ack;
-  return *found;
-}
 
 }  // namespace chibo

@@ -236,7 +236,7 @@ Error fileError(std::string_view file, std::vector<FieldError> fe) {
   return e;
 }
 
-// Parses either kind into the override shape; `want` is "central" or "local".
+// Parses any kind into the override shape; `want` is "central", "charter" or "local".
 Result<RuleOverride> parseAny(std::string_view text, std::string_view file, std::string_view want) {
   boost::system::error_code ec;
   json::value root = json::parse(json::string_view(text.data(), text.size()), ec);
@@ -285,6 +285,13 @@ Result<RuleSet> parseCentralRules(std::string_view text, std::string_view file) 
   return rs;
 }
 
+Result<RuleOverride> parseCharterRules(std::string_view text, std::string_view file) {
+  auto ov = parseAny(text, file, "charter");
+  if (!ov) return ov.error();
+  if (auto st = validateCharter(*ov); !st.ok()) return fileError(file, st.error().field_errors);
+  return ov;
+}
+
 Result<RuleOverride> parseLocalRules(std::string_view text, std::string_view file) {
   auto ov = parseAny(text, file, "local");
   if (!ov) return ov.error();
@@ -319,9 +326,16 @@ Result<RuleCatalog> loadRulesDir(const std::filesystem::path& dir) {
     // Peek at "kind" to choose the parser; the parser reports a missing or wrong kind itself.
     boost::system::error_code jec;
     json::value root = json::parse(*text, jec);
-    bool local = !jec && root.is_object() && root.as_object().if_contains("kind") &&
-                 root.as_object().at("kind") == "local";
-    if (local) {
+    auto kindIs = [&](const char* k) {
+      if (jec || !root.is_object()) return false;
+      const json::value* v = root.as_object().if_contains("kind");
+      return v && v->is_string() && v->as_string() == k;
+    };
+    if (kindIs("charter")) {
+      auto ch = parseCharterRules(*text, f.filename().string());
+      if (!ch) return ch.error();
+      cat.charter.push_back(std::move(*ch));
+    } else if (kindIs("local")) {
       auto ov = parseLocalRules(*text, f.filename().string());
       if (!ov) return ov.error();
       cat.local.push_back(std::move(*ov));

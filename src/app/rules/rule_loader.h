@@ -21,11 +21,14 @@ namespace chibo {
 
 struct RuleCatalog {
   std::vector<RuleSet> central;
+  std::vector<RuleOverride> charter;  // the Điều lệ's rules by date (validateCharter)
   std::vector<RuleOverride> local;  // org_id/org_path unset: attaching them is the store's job
 };
 
 // Parses the text of a file with "kind": "central". `file_name` only labels errors.
 Result<RuleSet> parseCentralRules(std::string_view json_text, std::string_view file_name);
+// Parses the text of a file with "kind": "charter" (validateCharter).
+Result<RuleOverride> parseCharterRules(std::string_view json_text, std::string_view file_name);
 // Parses the text of a file with "kind": "local".
 Result<RuleOverride> parseLocalRules(std::string_view json_text, std::string_view file_name);
 

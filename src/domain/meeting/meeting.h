@@ -75,6 +75,9 @@ struct Meeting {
   MeetingStatus status = MeetingStatus::planned;
   int period_year = 0;
   unsigned period_month = 0;  // 1..12
+  // Entered after the fact from the paper minutes book (sổ biên bản): judged on
+  // what the book shows, so the preparation-timing rules (R-PREP-1/2) skip it.
+  bool from_paper_book = false;
   int version = 1;
 };
 

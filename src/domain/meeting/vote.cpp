@@ -53,4 +53,30 @@ VoteOutcome decideVote(const Vote& v) {
   return o;
 }
 
+bool mayVote(const MemberState& st, bool probationary_votes) {
+  if (!st.on_roll || st.exempt || st.temp_exempt || st.incoming) return false;
+  return st.standing == StatusKind::official || probationary_votes;
+}
+
+Voters countVoters(const std::vector<RosterEntry>& roll, const std::vector<AttendanceMark>& marks,
+                   bool probationary_votes) {
+  Voters out;
+  out.roll_taken = !marks.empty();
+  for (const auto& e : roll) {
+    if (!mayVote(e.state, probationary_votes)) continue;
+    ++out.on_roll;
+    for (const auto& m : marks)
+      if (m.member_id == e.member.id && (m.status == AttendanceStatus::present || m.status == AttendanceStatus::late ||
+                                         m.status == AttendanceStatus::left_early)) {
+        ++out.present;
+        break;
+      }
+  }
+  return out;
+}
+
+int eligibleFor(VoteRule rule, int voters_on_roll, int voters_present) {
+  return rule == VoteRule::majority_present ? voters_present : voters_on_roll;
+}
+
 }  // namespace chibo

@@ -4,8 +4,14 @@
 // Design notes:
 // - `eligible` is the denominator the rule counts against: those present and
 //   entitled to vote for majority_present, all voting members on the roll for
-//   the two *_roll rules. The caller decides who is entitled (whether a
-//   probationary member votes on a given matter is UNCONFIRMED, domain.md R-RES-2).
+//   the two *_roll rules. The server computes it from the roll on the meeting
+//   day (mayVote, eligibleFor) and refuses a different number: a smaller roll
+//   would pass "two thirds of the roll" with fewer votes.
+// - Entitled: on the roll, not exempt (Điều lệ: exempt members take no part in
+//   the cell's work), official; probationary members only when the rule set
+//   says so (Điều lệ Điều 3: a probationary member has every right except
+//   voting, standing and electing). Incoming temporary members vote in their
+//   own cell, not here (chưa có văn bản xác nhận; the conservative reading).
 // - Thresholds: Điều lệ Điều 10 requires "hơn một nửa" for a resolution;
 //   admission-type decisions need "ít nhất hai phần ba" of official members.
 //   The 2/3 rule is therefore "at least", the others "more than".
@@ -14,6 +20,8 @@
 #include <string_view>
 
 #include "domain/result.h"
+#include "domain/meeting/attendance.h"
+#include "domain/roster.h"
 
 namespace chibo {
 
@@ -49,6 +57,23 @@ Status validateVote(const Vote&);
 
 // The fewest votes in favour that pass `rule` out of `eligible`.
 int votesNeeded(VoteRule rule, int eligible);
+
+// True when a member in state `st` counts as a voter (see the note above).
+bool mayVote(const MemberState& st, bool probationary_votes);
+
+// The voters of a meeting: on its roll (mayVote), and of them those marked
+// present, late or leaving early. roll_taken: any mark at all.
+struct Voters {
+  int on_roll = 0;
+  int present = 0;
+  bool roll_taken = false;
+};
+Voters countVoters(const std::vector<RosterEntry>& roll, const std::vector<AttendanceMark>& marks,
+                   bool probationary_votes);
+
+// The `eligible` a vote under `rule` counts against: voters present for
+// majority_present, voters on the roll for the *_roll rules.
+int eligibleFor(VoteRule rule, int voters_on_roll, int voters_present);
 
 // Decides a vote. Call validateVote first: an invalid vote is reported as not passed.
 VoteOutcome decideVote(const Vote&);

@@ -22,7 +22,7 @@ std::string monthList(const std::vector<unsigned>& months) {
   return s;
 }
 
-Warning removalWarning(const RuleSet& rs, const MemberYear& y, const std::vector<unsigned>& months,
+Warning removalWarning(const MemberRules& rs, const MemberYear& y, const std::vector<unsigned>& months,
                        const std::string& what) {
   int n = static_cast<int>(months.size());
   bool due = n >= rs.removal_months.value;
@@ -76,7 +76,7 @@ std::vector<Warning> excusedStreakWarnings(const RuleSet& rs, const MemberYear& 
            "R-ATT-3", limit.origin, limit.source}};
 }
 
-std::vector<Warning> removalWatchWarnings(const RuleSet& rs, const MemberYear& y) {
+std::vector<Warning> removalWatchWarnings(const MemberRules& rs, const MemberYear& y) {
   if (y.exempt) return {};
   std::vector<Warning> out;
   auto meetings = unexcusedMonths(y);
@@ -89,15 +89,15 @@ std::vector<Warning> removalWatchWarnings(const RuleSet& rs, const MemberYear& y
   return out;
 }
 
-Date probationEnd(const RuleSet& rs, const Probation& p) {
+Date probationEnd(const MemberRules& rs, const Probation& p) {
   return p.ceremony_date.addMonths(rs.probation_months.value);
 }
 
-Date probationReviewDeadline(const RuleSet& rs, const Probation& p) {
+Date probationReviewDeadline(const MemberRules& rs, const Probation& p) {
   return addWorkingDays(probationEnd(rs, p), rs.probation_review_working_days.value);
 }
 
-std::vector<Warning> probationWarnings(const RuleSet& rs, const Probation& p, Date at) {
+std::vector<Warning> probationWarnings(const MemberRules& rs, const Probation& p, Date at) {
   if (p.decided) return {};
   Date end = probationEnd(rs, p);
   Date deadline = probationReviewDeadline(rs, p);
@@ -119,6 +119,17 @@ std::vector<Warning> probationWarnings(const RuleSet& rs, const Probation& p, Da
            "Quá hạn xét công nhận đảng viên chính thức cho đồng chí " + p.full_name + " (hạn ngày " + deadline.vn() +
                ", " + std::to_string(days.value) + " ngày làm việc sau khi hết thời gian dự bị).",
            "R-DUBI-1", days.origin, days.source}};
+}
+
+std::vector<Warning> removalWatchWarnings(const RuleSet& rs, const MemberYear& y) {
+  return removalWatchWarnings(memberRules(rs), y);
+}
+Date probationEnd(const RuleSet& rs, const Probation& p) { return probationEnd(memberRules(rs), p); }
+Date probationReviewDeadline(const RuleSet& rs, const Probation& p) {
+  return probationReviewDeadline(memberRules(rs), p);
+}
+std::vector<Warning> probationWarnings(const RuleSet& rs, const Probation& p, Date at) {
+  return probationWarnings(memberRules(rs), p, at);
 }
 
 }  // namespace chibo

@@ -12,6 +12,8 @@
 //   năm"). Meetings and dues are separate counters and are not added up; the
 //   sources do not say they should be (domain.md R-ATT-4).
 // - Exempt members never get these warnings (R-ATT-5).
+// - The removal watch and probation take MemberRules: they come from the
+//   Điều lệ and hold on dates no meeting guidance covers (rule_set.h).
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,6 +58,7 @@ std::vector<Warning> excusedStreakWarnings(const RuleSet&, const MemberYear&);
 // R-ATT-4, separately for meetings and for dues:
 //   months >= removal_months      -> "removal_proposal_due" (serious)
 //   months >= removal_warn_months -> "removal_watch" (warning)
+std::vector<Warning> removalWatchWarnings(const MemberRules&, const MemberYear&);
 std::vector<Warning> removalWatchWarnings(const RuleSet&, const MemberYear&);
 
 struct Probation {
@@ -66,14 +69,17 @@ struct Probation {
 };
 
 // End of probation: ceremony + probation_months.
+Date probationEnd(const MemberRules&, const Probation&);
 Date probationEnd(const RuleSet&, const Probation&);
 // Last day to consider official status: probationEnd + probation_review_working_days working days.
+Date probationReviewDeadline(const MemberRules&, const Probation&);
 Date probationReviewDeadline(const RuleSet&, const Probation&);
 
 // R-DUBI-1, for an undecided probation judged at `at`:
 //   from probation_notice_days before the end until the end -> "probation_ending" (info)
 //   from the end to the review deadline                      -> "probation_review_due" (warning)
 //   after the review deadline                                -> "probation_review_overdue" (serious)
+std::vector<Warning> probationWarnings(const MemberRules&, const Probation&, Date at);
 std::vector<Warning> probationWarnings(const RuleSet&, const Probation&, Date at);
 
 }  // namespace chibo

@@ -30,7 +30,7 @@ constexpr std::array<EnumRow<Scoring>, 2> kScorings{{
     {Scoring::proportional, "proportional", "Theo tỷ lệ"},
 }};
 
-const std::array<FieldSpec<int>, 13> kIntFields{{
+const std::array<FieldSpec<int>, 14> kIntFields{{
     {"min_duration_minutes", &RuleSet::min_duration_minutes, &RuleOverride::min_duration_minutes, 0, 600},
     {"min_duration_combined_minutes", &RuleSet::min_duration_combined_minutes,
      &RuleOverride::min_duration_combined_minutes, 0, 600},
@@ -47,6 +47,7 @@ const std::array<FieldSpec<int>, 13> kIntFields{{
     {"documents_days_before", &RuleSet::documents_days_before, &RuleOverride::documents_days_before, 0, 30},
     {"monthly_meeting_due_day", &RuleSet::monthly_meeting_due_day, &RuleOverride::monthly_meeting_due_day, 1, 31},
     {"thematic_per_quarter", &RuleSet::thematic_per_quarter, &RuleOverride::thematic_per_quarter, 0, 3},
+    {"probationary_votes", &RuleSet::probationary_votes, &RuleOverride::probationary_votes, 0, 1},
 }};  // keep in step with RuleSet: a field missing here is never loaded, merged or checked
 const std::array<FieldSpec<double>, 4> kDoubleFields{{
     {"attendance_threshold_percent", &RuleSet::attendance_threshold_percent,
@@ -268,6 +269,11 @@ bool inEffect(Date from, const std::optional<Date>& to, Date at) { return from <
 
 Result<RuleSet> resolveRuleSet(const std::vector<RuleSet>& central, const std::vector<RuleOverride>& local,
                                std::string_view org_path, Date at) {
+  return resolveRuleSet(central, {}, local, org_path, at);
+}
+
+namespace {
+const RuleSet* centralInForce(const std::vector<RuleSet>& central, Date at) {
   const RuleSet* base = nullptr;
   for (const auto& rs : central) {
     if (!inEffect(rs.effective_from, rs.effective_to, at)) continue;
@@ -275,9 +281,102 @@ Result<RuleSet> resolveRuleSet(const std::vector<RuleSet>& central, const std::v
         (rs.effective_from == base->effective_from && rs.version > base->version))
       base = &rs;
   }
-  if (!base)
-    return Error{ErrorKind::not_found, "no_rule_set",
-                 "Không có bộ quy tắc trung ương nào có hiệu lực vào ngày " + at.vn() + ".", {}};
+  return base;
+}
+
+template <typename T>
+std::optional<Date> earliestFrom(const std::vector<T>& sets) {
+  std::optional<Date> d;
+  for (const auto& s : sets)
+    if (!d || s.effective_from < *d) d = s.effective_from;
+  return d;
+}
+
+constexpr std::array<std::string_view, 6> kCharterFields{
+    "removal_warn_months", "removal_months",        "probation_months", "probation_review_working_days",
+    "probation_notice_days", "probationary_votes"};
+
+bool isCharterField(std::string_view name) {
+  return std::find(kCharterFields.begin(), kCharterFields.end(), name) != kCharterFields.end();
+}
+}  // namespace
+
+std::span<const std::string_view> charterFieldNames() { return kCharterFields; }
+
+Status validateCharter(const RuleOverride& ch) {
+  if (auto st = validateOverride(ch); !st.ok()) return st;
+  Validator v;
+  for (const auto& f : intFieldSpecs()) {
+    bool set = (ch.*f.in_override).has_value();
+    if (isCharterField(f.name) && !set)
+      v.add("thresholds." + std::string(f.name), "required", "Bộ quy tắc theo Điều lệ phải có giá trị này.");
+    if (!isCharterField(f.name) && set)
+      v.add("thresholds." + std::string(f.name), "not_allowed",
+            "Bộ quy tắc theo Điều lệ chỉ đặt các giá trị về xóa tên, dự bị và biểu quyết.");
+  }
+  for (const auto& f : doubleFieldSpecs())
+    if ((ch.*f.in_override).has_value())
+      v.add("thresholds." + std::string(f.name), "not_allowed",
+            "Bộ quy tắc theo Điều lệ chỉ đặt các giá trị về xóa tên, dự bị và biểu quyết.");
+  if (ch.rubric) v.add("rubric", "not_allowed", "Bộ quy tắc theo Điều lệ không có thang điểm.");
+  if (v.ok() && ch.removal_warn_months->value >= ch.removal_months->value)
+    v.add("thresholds.removal_warn_months", "out_of_order", "Mức cảnh báo phải nhỏ hơn mức đề nghị xóa tên.");
+  if (!v.ok()) return v.error();
+  return okStatus();
+}
+
+const RuleOverride* charterInForce(const std::vector<RuleOverride>& charter, Date at) {
+  const RuleOverride* best = nullptr;
+  for (const auto& ch : charter) {
+    if (!inEffect(ch.effective_from, ch.effective_to, at)) continue;
+    if (!best || ch.effective_from > best->effective_from ||
+        (ch.effective_from == best->effective_from && ch.version > best->version))
+      best = &ch;
+  }
+  return best;
+}
+
+MemberRules memberRules(const RuleSet& rs) {
+  return {rs.id,
+          rs.removal_warn_months,
+          rs.removal_months,
+          rs.probation_months,
+          rs.probation_review_working_days,
+          rs.probation_notice_days,
+          rs.probationary_votes};
+}
+
+MemberRules memberRules(const RuleOverride& ch) {
+  return {ch.id,
+          ch.removal_warn_months.value_or(Cited<int>{}),
+          ch.removal_months.value_or(Cited<int>{}),
+          ch.probation_months.value_or(Cited<int>{}),
+          ch.probation_review_working_days.value_or(Cited<int>{}),
+          ch.probation_notice_days.value_or(Cited<int>{}),
+          ch.probationary_votes.value_or(Cited<int>{})};
+}
+
+Error noRuleSetError(Date at, std::optional<Date> earliest_central, std::optional<Date> earliest_charter) {
+  std::string msg = "Chưa có bộ quy tắc nào có hiệu lực vào ngày " + at.vn() + ".";
+  if (earliest_charter)
+    msg += " Các quy định theo Điều lệ Đảng (xóa tên, dự bị, biểu quyết) áp dụng từ ngày " + earliest_charter->vn() + ".";
+  if (earliest_central)
+    msg += " Quy tắc sinh hoạt chi bộ (thời lượng, chuẩn bị, chấm điểm) áp dụng từ ngày " + earliest_central->vn() + ".";
+  return Error{ErrorKind::not_found, "no_rule_set", msg, {}};
+}
+
+Result<MemberRules> resolveMemberRules(const std::vector<RuleSet>& central, const std::vector<RuleOverride>& charter,
+                                       const std::vector<RuleOverride>& local, std::string_view org_path, Date at) {
+  auto rs = resolveRuleSet(central, charter, local, org_path, at);
+  if (rs) return memberRules(*rs);
+  if (const RuleOverride* ch = charterInForce(charter, at)) return memberRules(*ch);
+  return noRuleSetError(at, earliestFrom(central), earliestFrom(charter));
+}
+
+Result<RuleSet> resolveRuleSet(const std::vector<RuleSet>& central, const std::vector<RuleOverride>& charter,
+                               const std::vector<RuleOverride>& local, std::string_view org_path, Date at) {
+  const RuleSet* base = centralInForce(central, at);
+  if (!base) return noRuleSetError(at, earliestFrom(central), earliestFrom(charter));
 
   std::vector<const RuleOverride*> apply;
   for (const auto& ov : local)
@@ -290,6 +389,13 @@ Result<RuleSet> resolveRuleSet(const std::vector<RuleSet>& central, const std::v
   });
 
   RuleSet out = *base;
+  // The Điều lệ's own rules of the day replace the copies a central file carries.
+  // The set keeps its id and name: the values say where they come from (origin).
+  if (const RuleOverride* ch = charterInForce(charter, at)) {
+    for (const auto& f : intFieldSpecs())
+      if (const auto& c = ch->*f.in_override) out.*f.in_set = *c;
+    out.applied.push_back(ch->id);
+  }
   for (const auto* ov : apply) out = applyOverride(std::move(out), *ov);
   return out;
 }

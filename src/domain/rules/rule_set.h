@@ -119,6 +119,7 @@ struct RuleSet {
   Cited<int> documents_days_before;            // R-PREP-1: 1 (HD 42)
   Cited<int> monthly_meeting_due_day;          // R-FREQ-1: day of month by which it is held (local)
   Cited<int> thematic_per_quarter;             // R-FREQ-2: 1 (configurable; 0 = not checked)
+  Cited<int> probationary_votes;               // R-RES-2: 1 when probationary members count as voters (Điều lệ: 0)
   Cited<double> grade_good;                    // R-QUAL-1: Tốt ≥ 90
   Cited<double> grade_fair;                    // Khá ≥ 70
   Cited<double> grade_average;                 // Trung bình ≥ 50; below is Kém
@@ -150,6 +151,7 @@ struct RuleOverride {
   std::optional<Cited<int>> documents_days_before;
   std::optional<Cited<int>> monthly_meeting_due_day;
   std::optional<Cited<int>> thematic_per_quarter;
+  std::optional<Cited<int>> probationary_votes;
   std::optional<Cited<double>> grade_good;
   std::optional<Cited<double>> grade_fair;
   std::optional<Cited<double>> grade_average;
@@ -217,6 +219,54 @@ bool inEffect(Date from, const std::optional<Date>& to, Date at);
 // Not found (code "no_rule_set") when no central set covers `at`.
 Result<RuleSet> resolveRuleSet(const std::vector<RuleSet>& central, const std::vector<RuleOverride>& local,
                                std::string_view org_path, Date at);
+
+// --- rules that come from the Điều lệ and its implementing regulation
+//
+// The removal watch (Điều lệ Điều 8(1)), probation (Điều lệ Điều 5) and who
+// votes (Điều lệ Điều 5: a probationary member has every right of an official
+// one except voting, standing and electing) hold on every date the Điều lệ is
+// in force, whatever the meeting guidance of the day. A charter set ("kind":
+// "charter") is override-shaped and sets exactly these fields; the one in
+// force on a date replaces them in the central set, before local sets apply,
+// and alone judges members on dates no meeting guidance covers.
+
+// The names of the fields a charter set sets (all of them, nothing else).
+std::span<const std::string_view> charterFieldNames();
+
+// Header checks, bounds, warn < removal, every charter field set, no other
+// field and no rubric.
+Status validateCharter(const RuleOverride&);
+
+// The charter set in force on `at` (latest effective_from, then highest version), or null.
+const RuleOverride* charterInForce(const std::vector<RuleOverride>& charter, Date at);
+
+// What the member checks use: the Điều lệ fields, each with its source.
+struct MemberRules {
+  std::string id;  // the rule set (or charter set) they come from
+  Cited<int> removal_warn_months;
+  Cited<int> removal_months;
+  Cited<int> probation_months;
+  Cited<int> probation_review_working_days;
+  Cited<int> probation_notice_days;
+  Cited<int> probationary_votes;
+};
+MemberRules memberRules(const RuleSet&);
+MemberRules memberRules(const RuleOverride& charter);  // a validated charter set
+
+// resolveRuleSet with the charter set in force on `at` applied to the central
+// set before the local ones. No central set on `at`: not found "no_rule_set".
+Result<RuleSet> resolveRuleSet(const std::vector<RuleSet>& central, const std::vector<RuleOverride>& charter,
+                               const std::vector<RuleOverride>& local, std::string_view org_path, Date at);
+
+// The member rules on `at`: those of the resolved set when a central set is in
+// force, else those of the charter set alone. Not found "no_rule_set" when
+// neither is in force (before the Điều lệ the catalog knows).
+Result<MemberRules> resolveMemberRules(const std::vector<RuleSet>& central, const std::vector<RuleOverride>& charter,
+                                       const std::vector<RuleOverride>& local, std::string_view org_path, Date at);
+
+// The one answer for "no rules on this day", the same from every route:
+// not found, code "no_rule_set", saying from when the catalog has rules.
+Error noRuleSetError(Date at, std::optional<Date> earliest_central, std::optional<Date> earliest_charter);
 
 // The minimum duration for a meeting (R-DUR-1): the largest that applies of the
 // base, the combined-session and the large-cell minimum; value 0 = no minimum.

@@ -9,13 +9,18 @@ std::string monthText(int year, unsigned month) { return std::to_string(month) +
 }  // namespace
 
 std::vector<Warning> monthlyMeetingWarnings(const RuleSet& rs, Id org_id, const std::vector<MeetingOccurrence>& ms,
-                                            int year, unsigned month, Date at) {
+                                            int year, unsigned month, Date at, const SubgroupMonth* by_subgroups) {
   Date due = dayOfMonthClamped(year, month, rs.monthly_meeting_due_day.value);
   if (at <= due) return {};
   for (const auto& m : ms)
     if (countsAsMonthly(m.kind) && held(m.status) && m.period_year == year && m.period_month == month) return {};
+  if (by_subgroups && by_subgroups->held) return {};
+  std::string pilot;
+  if (by_subgroups)
+    pilot = " Theo thí điểm sinh hoạt theo tổ đảng, mới " + std::to_string(by_subgroups->met) + "/" +
+            std::to_string(by_subgroups->subgroups) + " tổ đảng sinh hoạt trong tháng.";
   return {{"monthly_meeting_missing", Severity::warning, SubjectKind::org, org_id,
-           "Chưa tổ chức sinh hoạt thường kỳ tháng " + monthText(year, month) + " (hạn ngày " + due.vn() + ").",
+           "Chưa tổ chức sinh hoạt thường kỳ tháng " + monthText(year, month) + " (hạn ngày " + due.vn() + ")." + pilot,
            "R-FREQ-1", rs.monthly_meeting_due_day.origin, rs.monthly_meeting_due_day.source}};
 }
 

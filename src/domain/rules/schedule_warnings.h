@@ -18,6 +18,7 @@
 #include "domain/meeting/preparation.h"
 #include "domain/meeting/task.h"
 #include "domain/rules/rule_set.h"
+#include "domain/rules/subgroup_pilot.h"
 #include "domain/rules/warning.h"
 
 namespace chibo {
@@ -34,8 +35,12 @@ struct MeetingOccurrence {
 // R-FREQ-1. Warns "monthly_meeting_missing" when `at` is after the due day of
 // (year, month) — monthly_meeting_due_day, clamped to the month's end — and no
 // regular or combined meeting for that period is held or finalized.
+// `by_subgroups`, given only when a tổ đảng pilot covers the month
+// (R-TOĐẢNG-1, subgroup_pilot.h): the month is also held when its tổ đảng
+// meetings stand for the monthly meeting, and the message says how many met.
 std::vector<Warning> monthlyMeetingWarnings(const RuleSet&, Id org_id, const std::vector<MeetingOccurrence>&,
-                                            int year, unsigned month, Date at);
+                                            int year, unsigned month, Date at,
+                                            const SubgroupMonth* by_subgroups = nullptr);
 
 // R-FREQ-2. Warns "thematic_meeting_missing" when `at` is after the quarter's
 // last day and fewer than thematic_per_quarter thematic or combined meetings

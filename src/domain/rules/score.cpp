@@ -112,6 +112,13 @@ Measured measurePreparation(const RuleSet& rs, const Criterion& c, const Meeting
   Measured m;
   m.threshold_source = "đăng tài liệu trước ít nhất " + std::to_string(rs.documents_days_before.value) +
                        " ngày: " + rs.documents_days_before.source;
+  if (f.from_paper_book) {
+    // The paper minutes book records the meeting, not when it was prepared.
+    m.has_data = false;
+    m.no_data_reason =
+        "Cuộc họp nhập lại từ sổ biên bản giấy: sổ không ghi việc chuẩn bị, người đánh giá chấm tiêu chí này.";
+    return m;
+  }
   auto rep = evaluatePreparation(f.preparation, f.planned_start, rs.documents_days_before.value);
   std::vector<PrepItem> items = c.items;
   if (items.empty())

@@ -36,6 +36,7 @@ struct MeetingFacts {
   AttendanceSummary attendance;
   int distinct_speakers = 0;            // distinctSpeakers(speeches), members present who spoke
   PreparationChecklist preparation;
+  bool from_paper_book = false;         // entered from the paper minutes book: preparation has no data
   DateTime planned_start;
   int previous_tasks_total = 0;
   int previous_tasks_reviewed = 0;

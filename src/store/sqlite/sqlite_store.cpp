@@ -2,6 +2,7 @@
 // writer; making it explicit avoids SQLITE_BUSY storms) and a small pool of
 // reader connections, all in WAL mode with synchronous=FULL so a write that
 // was answered 2xx survives a crash.
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -9,6 +10,7 @@
 
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_tx.h"
+#include "store/tx_durations.h"
 
 namespace chibo {
 namespace sqlite {
@@ -17,6 +19,17 @@ namespace {
 void configure(Conn& c) {
   c.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
          "PRAGMA cache_size=-20000; PRAGMA temp_store=MEMORY;");
+}
+
+// Runs when a transaction has ended (COMMIT or ROLLBACK done): counts its duration
+// for /metrics, then `release` hands the connection back.
+template <typename Release>
+auto timed(TxDurations::Kind kind, Release release) {
+  return [kind, release = std::move(release), start = std::chrono::steady_clock::now()] {
+    auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+    txDurations().record(kind, micros.count());
+    release();
+  };
 }
 
 void migrate(Conn& c) {
@@ -65,17 +78,17 @@ class SqliteStore final : public Store {
     Conn* c = free_.back();
     free_.pop_back();
     lk.unlock();
-    return std::make_unique<SqliteTx>(*c, false, [this, c] {
-      std::lock_guard g(pool_mu_);
-      free_.push_back(c);
-      pool_cv_.notify_one();
-    });
+    return std::make_unique<SqliteTx>(*c, false, timed(TxDurations::Kind::read, [this, c] {
+                                        std::lock_guard g(pool_mu_);
+                                        free_.push_back(c);
+                                        pool_cv_.notify_one();
+                                      }));
   }
 
   std::unique_ptr<WriteTx> write() override {
     write_mu_.lock();
     try {
-      return std::make_unique<SqliteTx>(writer_, true, [this] { write_mu_.unlock(); });
+      return std::make_unique<SqliteTx>(writer_, true, timed(TxDurations::Kind::write, [this] { write_mu_.unlock(); }));
     } catch (...) {
       write_mu_.unlock();
       throw;

@@ -74,6 +74,13 @@ class SqliteTx final : public WriteTx {
   std::vector<MeetingEvaluation> meetingEvaluations(Id meeting_id) override;
   std::vector<WarningAck> warningAcks(const std::string& org_path) override;
   std::optional<WarningAck> warningAck(std::string_view key) override;
+  // --- kept warnings (0011), tx_warnings.cpp
+  std::vector<WarningRecord> warningRecordsOfOrg(Id org_id) override;
+  std::vector<WarningRecord> warningRecords(const WarningRecordQuery& q) override;
+  int64_t warningRecordCount(const WarningRecordQuery& q) override;
+  std::optional<WarningRecord> warningRecordById(int64_t id) override;
+  std::optional<Date> warningPassDay() override;
+  std::optional<SubgroupPilot> subgroupPilot(Id cell_id) override;
   // --- rollup (0004), tx_rollup.cpp
   std::vector<Org> orgSubtree(const std::string& org_path) override;
   std::optional<MeetingStats> meetingStats(Id meeting_id) override;
@@ -147,8 +154,12 @@ class SqliteTx final : public WriteTx {
   void deleteExpiredCheckinTokens(DateTime now) override;
   // --- quality (0003), tx_quality.cpp
   Id upsertRuleAttachment(const RuleAttachment& a) override;
+  Id putSubgroupPilot(const SubgroupPilot& p) override;
+  bool deleteSubgroupPilot(Id cell_id) override;
   void upsertMeetingEvaluation(const MeetingEvaluation& e) override;
   void insertWarningAck(const WarningAck& a) override;
+  void putWarningRecord(const WarningRecord& r) override;
+  void setWarningPassDay(Date day, DateTime at) override;
   // --- rollup (0004), tx_rollup.cpp
   void putMeetingStats(const MeetingStats& s) override;
   void deleteMeetingStats(Id meeting_id) override;

@@ -15,7 +15,7 @@ constexpr const char* kMeetingCols =
     "id, org_id, kind, topic, planned_start, place, chair_member_id, secretary_member_id, guests, started_at, "
     "ended_at, status, period_year, period_month, term_id, conclusion, minutes_read_back_at, locked_at, locked_by, "
     "version, prep_chi_uy_meeting_at, prep_content_preparer_id, prep_draft_resolution_at, prep_notice_members_at, "
-    "prep_notice_monitor_at, prep_documents_published_at, created_at";
+    "prep_notice_monitor_at, prep_documents_published_at, created_at, from_paper_book";
 
 std::string encodeGuests(const std::vector<Guest>& guests) {
   json::array a;
@@ -76,6 +76,7 @@ MeetingRecord readMeeting(const Stmt& s) {
   r.prep.notice_monitor_at = s.optInstant(24);
   r.prep.documents_published_at = s.optInstant(25);
   r.created_at = s.instant(26);
+  m.from_paper_book = s.i32(27) != 0;
   return r;
 }
 
@@ -89,8 +90,8 @@ int bindMeeting(Stmt& st, const MeetingRecord& r) {
   st.bind(16, r.minutes_read_back_at).bind(17, r.locked_at).bind(18, r.locked_by_user_id).bind(19, m.version);
   st.bind(20, r.prep.chi_uy_meeting_at).bind(21, r.prep.content_preparer_member_id).bind(22, r.draft_resolution_at);
   st.bind(23, r.prep.notice_members_at).bind(24, r.prep.notice_monitor_at);
-  st.bind(25, r.prep.documents_published_at).bind(26, r.created_at);
-  return 27;
+  st.bind(25, r.prep.documents_published_at).bind(26, r.created_at).bind(27, m.from_paper_book ? 1 : 0);
+  return 28;
 }
 
 AgendaItem readAgenda(const Stmt& s) {
@@ -132,7 +133,7 @@ Id SqliteTx::insertMeeting(const MeetingRecord& r) {
   requireWritable();
   static const std::string sql = std::string("INSERT INTO meetings (") + (kMeetingCols + 4) +
                                  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)";
+                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)";
   auto st = conn_.prepare(sql.c_str());
   bindMeeting(st, r);
   st.run();
@@ -147,7 +148,7 @@ void SqliteTx::updateMeeting(const MeetingRecord& r) {
       "period_month = ?13, term_id = ?14, conclusion = ?15, minutes_read_back_at = ?16, locked_at = ?17, "
       "locked_by = ?18, version = ?19, prep_chi_uy_meeting_at = ?20, prep_content_preparer_id = ?21, "
       "prep_draft_resolution_at = ?22, prep_notice_members_at = ?23, prep_notice_monitor_at = ?24, "
-      "prep_documents_published_at = ?25, created_at = ?26 WHERE id = ?27");
+      "prep_documents_published_at = ?25, created_at = ?26, from_paper_book = ?27 WHERE id = ?28");
   int next = bindMeeting(st, r);
   st.bind(next, r.meeting.id).run();
 }

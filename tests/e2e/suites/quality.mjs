@@ -188,4 +188,67 @@ export default function register(h) {
       await context.close();
     }
   });
+
+  test('R-TOĐẢNG-1: the committee attaches a tổ đảng pilot to a cell on a phone, sees it on the meetings tab, and ends it', async () => {
+    const { context, page } = await phoneLogin(h.COMMITTEE_USER);
+    try {
+      const ward = await findWard(page);
+      const cell = (await json(page, `/orgs/${ward}`)).children.find((o) => o.name === 'Chi bộ Khu phố 5');
+      check(cell, 'the demo ward has no Chi bộ Khu phố 5');
+      const before = await json(page, `/orgs/${cell.id}/subgroup-pilot`);
+      check(before.pilot === null && before.subgroups.length === 4, 'Khu phố 5 should start with 4 tổ đảng and no pilot');
+
+      await page.goto(`${ctx.base}/#/orgs/${cell.id}`);
+      const card = page.locator('section', { has: page.getByRole('heading', { name: 'Thí điểm sinh hoạt theo tổ đảng' }) });
+      await visible(card.getByTestId('pilot-status'), 'the pilot card');
+      check((await card.getByTestId('pilot-status').innerText()).includes('chưa áp dụng'), 'the card does not say no pilot is attached');
+      await card.getByRole('button', { name: 'Áp dụng thí điểm' }).click();
+      const form = card.getByRole('form', { name: 'Thí điểm sinh hoạt theo tổ đảng' });
+      // Nothing typed: inline Vietnamese errors, nothing written.
+      await form.getByRole('button', { name: 'Áp dụng thí điểm' }).click();
+      await visible(form.getByText('Vui lòng nhập số, ngày văn bản quyết định'), 'the decision-required error');
+      check((await form.getByLabel('Từ tháng').getAttribute('aria-invalid')) === 'true', 'the empty month is not marked aria-invalid');
+      check((await json(page, `/orgs/${cell.id}/subgroup-pilot`)).pilot === null, 'an invalid form wrote a pilot');
+      const box = await form.getByRole('button', { name: 'Áp dụng thí điểm' }).boundingBox();
+      check(box && box.height >= 44, `the submit button is ${box && box.height}px high, under 44`);
+
+      await form.getByLabel('Từ tháng').fill('012026');
+      await form.getByLabel('Văn bản quyết định (số, ngày)').fill('Quyết định số 125-QĐ/ĐU ngày 20/12/2025');
+      await form.getByRole('button', { name: 'Áp dụng thí điểm' }).click();
+      await visible(card.getByRole('status').getByText('Đã áp dụng thí điểm'), 'the attached notice');
+      const status = await card.getByTestId('pilot-status').innerText();
+      check(status.includes('từ tháng 01/2026') && status.includes('đến nay'), `status "${status}" lacks the months`);
+      const attached = await json(page, `/orgs/${cell.id}/subgroup-pilot`);
+      check(attached.pilot && attached.pilot.from === '2026-01' && attached.pilot.to === null, 'the API does not have the pilot from 2026-01');
+      check(attached.pilot.decision === 'Quyết định số 125-QĐ/ĐU ngày 20/12/2025', 'the API has another decision text');
+      check((await card.innerText()).includes('03-HD/TW'), 'the card does not cite Hướng dẫn 03-HD/TW');
+      await noOverflow(page, 'the cell page with the pilot card');
+      await shot(page, 'quality-subgroup-pilot-phone', true);
+
+      // The meetings tab says the tổ đảng meetings stand for the monthly meeting, with links to each tổ.
+      await page.getByRole('navigation', { name: 'Các mục của trang' }).getByRole('link', { name: 'Sinh hoạt' }).click();
+      const note = page.getByTestId('pilot-note');
+      await visible(note, 'the pilot note on the meetings tab');
+      check((await note.innerText()).includes('thay cho sinh hoạt thường kỳ'), 'the note does not say what the pilot does');
+      check((await note.getByRole('link').count()) === 4, 'the note does not link the 4 tổ đảng');
+
+      // A tổ đảng has its own "Giám sát" tab: its meetings' figures, saying when they count for the cell.
+      const sg = attached.subgroups[0];
+      await page.goto(`${ctx.base}/#/orgs/${sg.id}/oversight`);
+      await visible(page.getByTestId('ov-subgroup-note'), 'the tổ đảng roll-up note');
+      const sgRollup = await json(page, `/orgs/${sg.id}/rollup`);
+      check(sgRollup.kind === 'subgroup', 'the tổ đảng roll-up is not a subgroup\'s');
+      check((await page.getByRole('navigation', { name: 'Các mục của trang' }).getByRole('link', { name: 'Cảnh báo' }).count()) === 0,
+        'a tổ đảng shows a warnings tab (warnings are the cell\'s)');
+
+      // Ending it: a confirmation first, then the card says no pilot again.
+      await page.goto(`${ctx.base}/#/orgs/${cell.id}`);
+      await card.getByRole('button', { name: 'Thôi áp dụng thí điểm' }).click();
+      await card.getByRole('button', { name: 'Xác nhận thôi áp dụng' }).click();
+      await visible(card.getByRole('status').getByText('Đã thôi áp dụng'), 'the detached notice');
+      check((await json(page, `/orgs/${cell.id}/subgroup-pilot`)).pilot === null, 'the API still has the pilot');
+    } finally {
+      await context.close();
+    }
+  });
 }

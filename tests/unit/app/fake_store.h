@@ -49,6 +49,11 @@ struct Data {
   std::vector<RuleAttachment> rule_attachments;
   std::vector<MeetingEvaluation> evaluations;
   std::vector<WarningAck> warning_acks;
+  // Kept warnings (0011).
+  std::vector<WarningRecord> warning_records;
+  std::optional<Date> warning_pass_day;
+  // Tổ đảng pilots (0013).
+  std::vector<SubgroupPilot> subgroup_pilots;
   // Rollup (0004).
   std::vector<MeetingStats> meeting_stats;
   std::vector<CellMonthStats> cell_month_stats;
@@ -360,6 +365,52 @@ class FakeTx : public WriteTx {
   std::optional<WarningAck> warningAck(std::string_view key) override {
     for (const auto& a : d_.warning_acks)
       if (a.key == key) return a;
+    return std::nullopt;
+  }
+  std::vector<WarningRecord> warningRecordsOfOrg(Id org_id) override {
+    auto out = where(d_.warning_records,
+                     [&](const WarningRecord& r) { return r.org_id == org_id && !r.resolved_at; });
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.key < b.key; });
+    return out;
+  }
+  std::vector<WarningRecord> matchingWarningRecords(const WarningRecordQuery& q) {
+    auto rank = [](Severity s) { return s == Severity::serious ? 2 : s == Severity::warning ? 1 : 0; };
+    auto out = where(d_.warning_records, [&](const WarningRecord& r) {
+      return !r.resolved_at && inSubtree(r.org_path, q.org_path) && (q.include_acknowledged || !r.acknowledged) &&
+             (!q.code || r.warning.code == *q.code) && (!q.severity || r.warning.severity == *q.severity);
+    });
+    std::sort(out.begin(), out.end(), [&](auto& a, auto& b) {
+      if (rank(a.warning.severity) != rank(b.warning.severity))
+        return rank(a.warning.severity) > rank(b.warning.severity);
+      if (a.since != b.since) return a.since > b.since;
+      return a.key < b.key;
+    });
+    return out;
+  }
+  std::vector<WarningRecord> warningRecords(const WarningRecordQuery& q) override {
+    auto all = matchingWarningRecords(q);
+    std::vector<WarningRecord> out;
+    for (size_t i = size_t(std::max(0, q.offset)); i < all.size() && int(out.size()) < q.limit; ++i)
+      out.push_back(all[i]);
+    return out;
+  }
+  int64_t warningRecordCount(const WarningRecordQuery& q) override {
+    return int64_t(matchingWarningRecords(q).size());
+  }
+  std::optional<WarningRecord> warningRecordById(int64_t id) override {
+    for (const auto& r : d_.warning_records)
+      if (r.id == id) return r;
+    return std::nullopt;
+  }
+  std::optional<Date> warningPassDay() override { return d_.warning_pass_day; }
+  std::optional<SubgroupPilot> subgroupPilot(Id cell_id) override {
+    for (auto p : d_.subgroup_pilots)
+      if (p.cell_id == cell_id) {
+        auto o = org(cell_id);
+        if (!o) return std::nullopt;  // the SQLite store joins on orgs
+        p.cell_path = o->path;
+        return p;
+      }
     return std::nullopt;
   }
 
@@ -727,6 +778,26 @@ class FakeTx : public WriteTx {
     std::erase_if(d_.checkins, [&](const CheckinToken& t) { return t.expires_at <= now; });
   }
 
+  // --- tổ đảng pilots
+  Id putSubgroupPilot(const SubgroupPilot& p) override {
+    writable();
+    for (auto& r : d_.subgroup_pilots)
+      if (r.cell_id == p.cell_id) {
+        Id id = r.id;
+        r = p;
+        r.id = id;
+        return id;
+      }
+    SubgroupPilot row = p;
+    row.id = nextId(d_.subgroup_pilots);
+    d_.subgroup_pilots.push_back(row);
+    return row.id;
+  }
+  bool deleteSubgroupPilot(Id cell_id) override {
+    writable();
+    return std::erase_if(d_.subgroup_pilots, [&](const SubgroupPilot& p) { return p.cell_id == cell_id; }) > 0;
+  }
+
   // --- quality writes
   Id upsertRuleAttachment(const RuleAttachment& a) override {
     writable();
@@ -753,6 +824,19 @@ class FakeTx : public WriteTx {
     writable();
     if (warningAck(a.key)) throw StoreError("UNIQUE constraint failed: warning_acks.key");
     d_.warning_acks.push_back(a);
+  }
+  void putWarningRecord(const WarningRecord& r) override {
+    writable();
+    for (auto& x : d_.warning_records)
+      if (x.key == r.key) {
+        x = r;
+        return;
+      }
+    d_.warning_records.push_back(r);
+  }
+  void setWarningPassDay(Date day, DateTime) override {
+    writable();
+    d_.warning_pass_day = day;
   }
 
   // --- rollup writes

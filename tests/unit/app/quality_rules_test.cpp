@@ -35,9 +35,11 @@ struct ScratchDir {
 TEST(QualityCatalog, TheShippedDirectoryLoads) {
   auto cat = loadRuleCatalog(kDir);
   ASSERT_TRUE(cat.ok()) << cat.error().message;
-  EXPECT_EQ(cat->central.size(), 2u);
+  EXPECT_EQ(cat->central.size(), 3u);
+  EXPECT_EQ(cat->charter.size(), 4u);
   EXPECT_EQ(cat->local.size(), 1u);
   EXPECT_TRUE(quality::findCentral(*cat, "central-hd42-2025"));
+  EXPECT_TRUE(quality::findCentral(*cat, "central-hd09-2012"));
   EXPECT_TRUE(quality::findLocal(*cat, "local-an-phu-2025"));
   EXPECT_FALSE(quality::findLocal(*cat, "central-hd42-2025"));
 }
@@ -66,6 +68,16 @@ TEST(QualityCatalog, ABadDirectoryIsRefusedWithTheFileAndTheReason) {
   auto r3 = loadRuleCatalog(bad.path);
   ASSERT_FALSE(r3.ok());
   EXPECT_NE(r3.error().message.find("local-bad.json"), std::string::npos) << r3.error().message;
+
+  // A charter file sets the Điều lệ's fields and nothing else.
+  ScratchDir charter;
+  charter.copy("central-hd42-2025.json");
+  charter.write("charter-bad.json", R"({"kind": "charter", "id": "charter-bad", "name": "x", "version": 1,
+    "issuer_document": "x", "effective_from": "2011-01-19", "effective_to": null,
+    "thresholds": {"min_duration_minutes": {"value": 60, "source": "s"}}})");
+  auto r4 = loadRuleCatalog(charter.path);
+  ASSERT_FALSE(r4.ok());
+  EXPECT_NE(r4.error().message.find("charter-bad.json"), std::string::npos) << r4.error().message;
 }
 
 TEST(QualityResolve, AnAttachmentAppliesToItsSubtreeOnTheIntersectionOfDates) {

@@ -34,6 +34,7 @@ std::string central(const std::string& thresholds_extra = "", const std::string&
     "probation_months": {"value": 12, "source": "s"},
     "probation_review_working_days": {"value": 30, "source": "s"},
     "probation_notice_days": {"value": 30, "source": "s"},
+    "probationary_votes": {"value": 0, "source": "s"},
     "documents_days_before": {"value": 1, "source": "s"},
     "monthly_meeting_due_day": {"value": 31, "source": "s"},
     "thematic_per_quarter": {"value": 1, "source": "s"},
@@ -105,7 +106,8 @@ TEST(RuleFiles, AnPhuOverrideSetsOnlyItsFields) {
 TEST(RuleFiles, DirectoryLoadsAllThree) {
   auto cat = loadRulesDir(kDir);
   ASSERT_TRUE(cat.ok()) << cat.error().message;
-  EXPECT_EQ(cat->central.size(), 2u);
+  EXPECT_EQ(cat->central.size(), 3u);
+  EXPECT_EQ(cat->charter.size(), 4u);
   EXPECT_EQ(cat->local.size(), 1u);
 }
 

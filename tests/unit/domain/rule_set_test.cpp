@@ -150,9 +150,9 @@ TEST(RuleValidation, CompleteRuleSetRequiresEveryField) {
   ov.min_duration_minutes = c(90, "central-x");
   auto r = completeRuleSet(ov);
   ASSERT_FALSE(r.ok());
-  // 13 int + 4 double fields, one set, plus the rubric.
-  EXPECT_EQ(r.error().field_errors.size(), 17u);
-  EXPECT_EQ(intFieldSpecs().size(), 13u);
+  // 14 int + 4 double fields, one set, plus the rubric.
+  EXPECT_EQ(r.error().field_errors.size(), 18u);
+  EXPECT_EQ(intFieldSpecs().size(), 14u);
   EXPECT_EQ(doubleFieldSpecs().size(), 4u);
 }
 

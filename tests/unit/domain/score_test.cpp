@@ -87,6 +87,21 @@ TEST(ScoreHd42, GoodMeeting) {
   EXPECT_NE(crit(s, "duration").source.find("HD 42: 90 phút"), std::string::npos);
 }
 
+TEST(ScoreHd42, APaperBookRecordLeavesPreparationToTheEvaluator) {
+  MeetingFacts f = good();
+  f.from_paper_book = true;
+  JudgementInputs j{{{"conduct", 27}, {"chairing", 9}, {"principles", 5}}};
+  auto s = scoreMeeting(test::hd42(), f, j);
+  EXPECT_TRUE(crit(s, "preparation").pending);
+  EXPECT_DOUBLE_EQ(crit(s, "preparation").points, 0);
+  EXPECT_NE(crit(s, "preparation").explanation.find("sổ biên bản giấy"), std::string::npos)
+      << crit(s, "preparation").explanation;
+  j.points["preparation"] = 8;  // entered by a person
+  auto entered = scoreMeeting(test::hd42(), f, j);
+  EXPECT_FALSE(crit(entered, "preparation").pending);
+  EXPECT_DOUBLE_EQ(crit(entered, "preparation").points, 8);
+}
+
 TEST(ScoreHd42, WeakMeetingWithNothingJudgedIsPendingAndPoor) {
   auto s = scoreMeeting(test::hd42(), weak(), {});
   // duration 80 < 90 -> 0; attendance: someone excused 4 in a row -> 0;

@@ -72,3 +72,44 @@ TEST(Vote, RuleCodesRoundTrip) {
 
 }  // namespace
 }  // namespace chibo
+
+namespace chibo {
+namespace {
+
+RosterEntry entry(Id id, StatusKind standing, bool exempt = false, bool incoming = false) {
+  RosterEntry e;
+  e.member.id = id;
+  e.state.on_roll = true;
+  e.state.standing = standing;
+  e.state.exempt = exempt;
+  e.state.incoming = incoming;
+  return e;
+}
+
+TEST(Voters, OfficialMembersNotExemptVoteProbationaryOnlyWhenTheRulesSaySo) {
+  std::vector<RosterEntry> roll{entry(1, StatusKind::official), entry(2, StatusKind::official),
+                                entry(3, StatusKind::probationary), entry(4, StatusKind::official, true),
+                                entry(5, StatusKind::official, false, true)};
+  std::vector<AttendanceMark> marks;
+  for (Id id : {1, 3, 4}) {
+    AttendanceMark m;
+    m.member_id = id;
+    m.status = AttendanceStatus::present;
+    marks.push_back(m);
+  }
+  auto v = countVoters(roll, marks, false);
+  EXPECT_EQ(v.on_roll, 2);
+  EXPECT_EQ(v.present, 1);
+  EXPECT_TRUE(v.roll_taken);
+  auto with_probationary = countVoters(roll, marks, true);
+  EXPECT_EQ(with_probationary.on_roll, 3);
+  EXPECT_EQ(with_probationary.present, 2);
+  EXPECT_FALSE(countVoters(roll, {}, false).roll_taken);
+
+  EXPECT_EQ(eligibleFor(VoteRule::majority_present, 20, 15), 15);
+  EXPECT_EQ(eligibleFor(VoteRule::two_thirds_roll, 20, 15), 20);
+  EXPECT_EQ(eligibleFor(VoteRule::more_than_half_roll, 20, 15), 20);
+}
+
+}  // namespace
+}  // namespace chibo

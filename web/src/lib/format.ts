@@ -43,6 +43,25 @@ export function parseDate(text: string): string | null {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** Parses 'mm/yyyy' (also m/yyyy, m-yyyy, six digits 012027, or yyyy-mm) → 'YYYY-MM', or null. */
+export function parseMonth(text: string): string | null {
+  const s = text.trim();
+  let y: number, mo: number;
+  let m = /^(\d{1,2})\s*[/.,\s-]\s*(\d{4})$/.exec(s) ?? /^(\d{2})(\d{4})$/.exec(s);
+  if (m) [mo, y] = [+m[1], +m[2]];
+  else if ((m = /^(\d{4})-(\d{1,2})$/.exec(s))) [y, mo] = [+m[1], +m[2]];
+  else return null;
+  if (mo < 1 || mo > 12 || y < 1900) return null;
+  return `${y}-${String(mo).padStart(2, '0')}`;
+}
+
+/** 'YYYY-MM' → 'mm/yyyy'; empty for null. */
+export function showMonth(ym: string | null | undefined): string {
+  if (!ym) return '';
+  const m = /^(\d{4})-(\d{2})$/.exec(ym);
+  return m ? `${m[2]}/${m[1]}` : ym;
+}
+
 export function period(from: string | null, to: string | null): string {
   return `${showDate(from) || '…'} – ${to ? showDate(to) : 'nay'}`;
 }

@@ -114,6 +114,11 @@ export const ruleOptions: [VoteRule, string][] = [
 ];
 
 /** Mirrors the server's votesNeeded (domain/meeting/vote.cpp). */
+/** Voters present as the server counts them; before the roll call, everyone who may vote. */
+export function votersPresent(m: { voters: { on_roll: number; present: number; roll_taken: boolean } }): number {
+  return m.voters.roll_taken ? m.voters.present : m.voters.on_roll;
+}
+
 export function votesNeeded(rule: VoteRule, eligible: number): number {
   if (eligible < 1) return 1;
   return rule === 'two_thirds_roll' ? Math.floor((2 * eligible + 2) / 3) : Math.floor(eligible / 2) + 1;

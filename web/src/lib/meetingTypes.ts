@@ -1,4 +1,8 @@
 // Shapes of the meeting part of the API (docs/api.md, "Meetings").
+import type { components } from './api-schema';
+
+// Wire shapes generated from docs/openapi.json (npm run api-types).
+type Schemas = components['schemas'];
 import type { MonitorLine } from './types';
 
 export type MeetingKind = 'regular' | 'thematic' | 'combined' | 'extraordinary' | 'subgroup' | 'committee_meeting';
@@ -14,28 +18,7 @@ export interface Person {
   full_name: string;
 }
 
-export interface MeetingBrief {
-  id: number;
-  org_id: number;
-  org_name?: string;
-  kind: MeetingKind;
-  kind_label: string;
-  topic: string;
-  planned_start: string;
-  place: string;
-  status: MeetingStatus;
-  status_label: string;
-  started_at: string | null;
-  ended_at: string | null;
-  duration_minutes: number | null;
-  period_year: number;
-  period_month: number;
-  documents_published_at: string | null;
-  locked_at: string | null;
-  version: number;
-  /** Attendance rate of a held meeting; null when the server keeps no figures for it. */
-  rate_percent?: number | null;
-}
+export type MeetingBrief = Schemas['MeetingBrief'];
 
 export interface Mark {
   status: MarkStatus;
@@ -241,6 +224,8 @@ export interface Meeting extends MeetingBrief {
   agenda_missing: number[];
   roll: RollLine[];
   attendance: Attendance;
+  /** Who may vote: members on the roll and present (`voters` in meetingJson). */
+  voters: { on_roll: number; present: number; roll_taken: boolean };
   speeches: Speech[];
   distinct_speakers: number;
   resolutions: Resolution[];

@@ -1,6 +1,6 @@
 // Calls and display helpers for the meeting-quality score and the early warnings.
 import { api } from './api';
-import type { Evaluator, Score, Severity, Warning, WarningPage } from './qualityTypes';
+import type { Evaluator, Score, Severity, SubgroupPilotState, Warning, WarningPage } from './qualityTypes';
 
 export const getScore = (meetingId: number) => api.get<Score>(`/meetings/${meetingId}/score`);
 
@@ -31,6 +31,11 @@ export async function allWarnings(orgId: number, includeAcknowledged: boolean): 
   }
   return { items, total: first.total, at: first.at };
 }
+
+export const getSubgroupPilot = (orgId: number) => api.get<SubgroupPilotState>(`/orgs/${orgId}/subgroup-pilot`);
+export const putSubgroupPilot = (orgId: number, body: { from: string; to: string | null; decision: string }) =>
+  api.put<SubgroupPilotState>(`/orgs/${orgId}/subgroup-pilot`, body);
+export const deleteSubgroupPilot = (orgId: number) => api.del<void>(`/orgs/${orgId}/subgroup-pilot`);
 
 export const ackWarning = (id: number, note: string, at: string) => api.post<Warning>(`/warnings/${id}/ack`, { note, at });
 

@@ -1,4 +1,9 @@
 // Shapes of the quality score, evaluations and early warnings (docs/api.md, "Quality, rules and warnings").
+import type { components } from './api-schema';
+
+/** A cell's tổ đảng pilot (R-TOĐẢNG-1): GET/PUT /orgs/{id}/subgroup-pilot. */
+export type SubgroupPilotState = components['schemas']['SubgroupPilotState'];
+export type SubgroupPilot = components['schemas']['SubgroupPilot'];
 
 export type Severity = 'info' | 'warning' | 'serious';
 export type Evaluator = 'self' | 'committee';

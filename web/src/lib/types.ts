@@ -1,4 +1,8 @@
 // Shapes of the chibo HTTP API v1 (docs/api.md).
+import type { components } from './api-schema';
+
+// Wire shapes generated from docs/openapi.json (npm run api-types).
+type Schemas = components['schemas'];
 
 export type Access = 'basic' | 'read' | 'write';
 /** The tabs of an org page (OrgTabs). */
@@ -8,25 +12,11 @@ export type GrantRole = 'admin' | 'committee' | 'monitor' | 'cell' | 'member';
 export type Gender = 'male' | 'female' | 'other';
 export type RoleCode = 'secretary' | 'deputy_secretary' | 'committee_member' | 'subgroup_leader';
 
-export interface Grant {
-  role: GrantRole;
-  role_label: string;
-  org_id: number;
-  org_name: string;
-}
+export type Grant = Schemas['Grant'];
 
-export interface User {
-  id: number;
-  username: string;
-  display_name: string;
-  member_id: number | null;
-  grants: Grant[];
-}
+export type User = Schemas['User'];
 
-export interface LoginAnswer {
-  csrf_token: string;
-  user: User;
-}
+export type LoginAnswer = Schemas['LoginAnswer'];
 
 export interface List<T> {
   items: T[];
@@ -41,155 +31,31 @@ export interface OrgRef {
   cell_type?: string;
 }
 
-export interface OrgChild {
-  id: number;
-  name: string;
-  kind: OrgKind;
-  member_count: number;
-}
+export type OrgChild = Schemas['OrgChild'];
 
-export interface Term {
-  id: number;
-  name: string;
-  start: string;
-  end: string | null;
-}
+export type Term = Schemas['Term'];
 
-export interface MonitorLine {
-  id: number;
-  member_id: number;
-  full_name: string;
-  from: string;
-  to: string | null;
-}
+export type MonitorLine = Schemas['MonitorLine'];
 
-export interface OrgRole {
-  id: number;
-  member_id: number;
-  full_name: string;
-  role: RoleCode;
-  role_label: string;
-  from: string;
-  to: string | null;
-}
+export type OrgRole = Schemas['OrgRole'];
 
-export interface Org {
-  id: number;
-  parent_id: number | null;
-  name: string;
-  code: string;
-  kind: OrgKind;
-  level: string;
-  cell_type: string;
-  cell_type_label: string;
-  kind_label: string;
-  grassroots: boolean;
-  address: string;
-  archived: boolean;
-  version: number;
-  access: Access;
-  ancestors: { id: number; name: string; kind: OrgKind }[];
-  children: OrgChild[];
-  member_count: number;
-  terms: Term[];
-  monitors: MonitorLine[];
-  roles: OrgRole[];
-}
+export type Org = Schemas['Org'];
 
-export interface MemberState {
-  on_roll: boolean;
-  standing: string;
-  standing_label: string;
-  exempt: boolean;
-  temp_exempt: boolean;
-  away: boolean;
-  incoming: boolean;
-  special_duty: boolean;
-  counts_for_attendance: boolean;
-  terminal: string | null;
-}
+export type MemberState = Schemas['MemberState'];
 
-export interface CellPeriod {
-  id: number;
-  cell_id: number;
-  cell_name: string;
-  subgroup_id: number | null;
-  from: string;
-  to: string | null;
-  note: string;
-}
+export type CellPeriod = Schemas['CellPeriod'];
 
-export interface StatusPeriod {
-  id: number;
-  kind: string;
-  kind_label: string;
-  from: string;
-  to: string | null;
-  note: string;
-}
+export type StatusPeriod = Schemas['StatusPeriod'];
 
-export interface MemberRole {
-  id: number;
-  org_id: number;
-  org_name: string;
-  role: RoleCode;
-  role_label: string;
-  from: string;
-  to: string | null;
-}
+export type MemberRole = Schemas['MemberRole'];
 
-export interface Member {
-  id: number;
-  full_name: string;
-  birth_date: string;
-  gender: Gender;
-  phone: string;
-  card_no: string;
-  admission_decision_date: string | null;
-  admission_ceremony_date: string | null;
-  official_date: string | null;
-  workplace: string;
-  serving: boolean;
-  cell_id: number | null;
-  cell_name: string | null;
-  subgroup_id: number | null;
-  subgroup_name: string | null;
-  version: number;
-  access: Access;
-  state: MemberState;
-  cell_periods: CellPeriod[];
-  status_periods: StatusPeriod[];
-  roles: MemberRole[];
-}
+export type Member = Schemas['Member'];
 
-export interface RosterLine {
-  id: number;
-  full_name: string;
-  birth_date: string;
-  gender: Gender;
-  serving: boolean;
-  workplace: string;
-  subgroup_id: number | null;
-  subgroup_name: string | null;
-  roles: RoleCode[];
-  state: MemberState;
-}
+export type RosterLine = Schemas['RosterLine'];
 
-export interface RosterCounts {
-  on_roll: number;
-  official: number;
-  probationary: number;
-  exempt: number;
-  away: number;
-  incoming: number;
-  special_duty: number;
-  expected: number;
-}
+export type RosterCounts = Schemas['RosterCounts'];
 
-export interface Roster extends List<RosterLine> {
-  at: string;
-  counts: RosterCounts;
-}
+export type Roster = Schemas['Roster'];
 
 export interface MonitorCandidate {
   member_id: number;
@@ -225,11 +91,7 @@ export interface AuditRow {
   changes: AuditChange[];
 }
 
-export interface FieldError {
-  field: string;
-  code: string;
-  message: string;
-}
+export type FieldError = Schemas['FieldError'];
 
 export interface Problem {
   type?: string;
