@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <vector>
 
 #include "support/server_process.h"
 
@@ -30,10 +31,13 @@ class ApiTest : public ::testing::Test {
   }
   static inline std::string setup_error_;
 
-  static void SetUpTestSuite() { guardSetUp(startDemoServer); }
-  static void startDemoServer() {
+  static void SetUpTestSuite() { guardSetUp([] { startDemoServer(); }); }
+  // `args`: more `chibo serve` options, such as a test clock (`--now`).
+  static void startDemoServer(std::vector<std::string> args = {}) {
     server_ = new ServerProcess(true);
-    server_->start();
+    ServerProcess::Options o;
+    o.args = std::move(args);
+    server_->start(o);
     Client admin(server_->port());
     if (admin.login("admin").status != 200) throw std::runtime_error("admin login failed");
     auto roots = admin.get("/api/v1/orgs");

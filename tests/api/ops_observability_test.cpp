@@ -17,7 +17,7 @@ class OpsObservabilityTest : public ApiTest {
     ::setenv("CHIBO_TRUSTED_PROXIES", "127.0.0.1", 1);
     ::setenv("CHIBO_HTTPS", "true", 1);
     ::setenv("CHIBO_PUBLIC_URL", "https://chibo.example.vn", 1);
-    guardSetUp(startDemoServer);
+    guardSetUp([] { startDemoServer(); });
     for (auto v : {"CHIBO_TRUSTED_PROXIES", "CHIBO_HTTPS", "CHIBO_PUBLIC_URL"}) ::unsetenv(v);
   }
   httplib::Client raw() { return httplib::Client("127.0.0.1", server_->port()); }

@@ -13,17 +13,7 @@ class SubgroupPilotTest : public QualityApiTest {
   static constexpr const char* kNow = "2027-04-10T09:00+07:00";
 
   static void SetUpTestSuite() {
-    server_ = new ServerProcess(true);
-    ServerProcess::Options o;
-    o.args = {"--now", kNow};
-    server_->start(o);
-    Client admin(server_->port());
-    if (admin.login("admin").status != 200) throw std::runtime_error("admin login failed");
-    auto roots = admin.get("/api/v1/orgs");
-    city_ = roots.obj().at("items").as_array().at(0).as_object().at("id").as_int64();
-    ward_ = childId(admin, city_, "Đảng ủy phường Tân Định");
-    kp1_ = childId(admin, ward_, "Chi bộ Khu phố 1");
-    kp2_ = childId(admin, ward_, "Chi bộ Khu phố 2");
+    guardSetUp([] { startDemoServer({"--now", kNow}); });
   }
 
   struct Group {
