@@ -27,8 +27,9 @@ std::vector<SubgroupMeetingFacts> subgroupMeetingFacts(ReadTx& tx, const std::ve
   // A meeting may be held a little before or after the month it counts for.
   const Date lo = *Date::fromYmd(from_month / 100, unsigned(from_month % 100), 1);
   const Date hi = *Date::fromYmd(to_month / 100, unsigned(to_month % 100), 1);
-  const DateTime from = monthStart(monthKey(lo.addMonths(-3).year(), lo.addMonths(-3).month()));
-  const DateTime to = monthStart(monthKey(hi.addMonths(4).year(), hi.addMonths(4).month()));
+  const Date first = lo.addMonths(-3), past = hi.addMonths(4);
+  const DateTime from = monthStart(monthKey(first.year(), first.month()));
+  const DateTime to = monthStart(monthKey(past.year(), past.month()));
   std::vector<SubgroupMeetingFacts> out;
   for (const auto& sg : subgroups)
     for (const auto& rec : tx.meetingsOfOrg(sg.id, from, to)) {

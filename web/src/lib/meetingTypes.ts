@@ -83,33 +83,12 @@ export interface RollLine {
   mark: Mark | null;
 }
 
-export interface Absence {
-  member_id: number;
-  full_name: string;
-  reason_category: string | null;
-  reason: string;
-}
+export type Absence = Schemas['AbsenceLine'];
 
-export interface Attendance {
-  on_roll: number;
-  official: number;
-  probationary: number;
-  exempt: number;
-  away: number;
-  incoming: number;
-  special_duty: number;
-  expected: number;
-  present: number;
-  late: number;
-  left_early: number;
-  excused: number;
-  unexcused: number;
-  unmarked: number;
-  rate_percent: number;
-  absent_excused: Absence[];
-  absent_unexcused: Absence[];
-  excluded: { member_id: number; full_name: string; why: Excluded; why_label: string; attended: boolean }[];
-}
+/** The roll's summary as the server sends it; `why` narrowed to the reasons the roll knows. */
+export type Attendance = Omit<Schemas['AttendanceSummary'], 'excluded'> & {
+  excluded: (Schemas['AttendanceSummary']['excluded'][number] & { why: Excluded })[];
+};
 
 export interface Speech {
   id: number;

@@ -37,19 +37,8 @@ export interface PulledDown {
   explanation: string;
 }
 
-export interface Evaluation {
-  evaluator: Evaluator;
-  criteria: Record<string, number>;
-  note: string;
-  rule_set_id: string;
-  by_user_id: number | null;
-  by_username: string;
-  at: string;
-  total: number;
-  grade: string;
-  grade_label: string;
-  pending: boolean;
-}
+/** An evaluation as the server sends it; `evaluator` narrowed to who may evaluate. */
+export type Evaluation = Omit<components['schemas']['Evaluation'], 'evaluator'> & { evaluator: Evaluator };
 
 export interface Score {
   meeting_id: number;
