@@ -21,7 +21,7 @@
 
 namespace chibo::cli {
 
-static int serve(const Settings& s, int activation_days, bool allow_root) {
+static int serve(const Settings& s, int activation_days, int idempotency_days, bool allow_root) {
   // A server running as root turns any file-read or code-execution bug into the whole machine;
   // the package's unit runs it as its own user.
   if (::geteuid() == 0 && !allow_root) {
@@ -61,6 +61,7 @@ static int serve(const Settings& s, int activation_days, bool allow_root) {
   http::ApiConfig api_cfg;
   api_cfg.web_dir = s.web_dir;
   api_cfg.activation_days = activation_days;
+  api_cfg.idempotency_days = idempotency_days;
   api_cfg.rules = std::make_shared<const RuleCatalog>(std::move(*rules));
   api_cfg.secure_cookie = s.https;
   api_cfg.public_url = s.public_url;
@@ -119,9 +120,17 @@ Command addServeCommand(CLI::App& root, Settings& s) {
   auto activation_days = std::make_shared<int>(14);
   cmd->add_option("--activation-days", *activation_days, "Số ngày mã kích hoạt tài khoản mới còn hiệu lực (mặc định 14)")
       ->check(CLI::Range(1, 365));
+  // Idempotency keys: the offline queue of live mode may resend a change days later; a week
+  // covers a meeting prepared and held within the 7 days the app keeps it for offline use.
+  auto idempotency_days = std::make_shared<int>(7);
+  cmd->add_option("--idempotency-days", *idempotency_days,
+                  "Số ngày giữ khóa chống gửi trùng của các thay đổi (mặc định 7, tối thiểu 7)")
+      ->check(CLI::Range(7, 365));
   auto allow_root = std::make_shared<bool>(false);
   cmd->add_flag("--allow-root", *allow_root, "Cho phép chạy với quyền root (chỉ dùng trong môi trường kiểm thử)");
-  return {cmd, [&s, activation_days, allow_root] { return serve(s, *activation_days, *allow_root); }};
+  return {cmd, [&s, activation_days, idempotency_days, allow_root] {
+            return serve(s, *activation_days, *idempotency_days, *allow_root);
+          }};
 }
 
 }  // namespace chibo::cli

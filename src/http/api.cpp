@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "app/auth/session_auth.h"
+#include "app/idempotency/idempotency.h"
 #include "http/compression.h"
 #include "http/openapi.h"
 #include "http/security_log.h"
@@ -159,6 +160,14 @@ restinio::request_handling_status_t Api::dispatch(const Route& r, restinio::requ
       return restinio::request_accepted();
     }
     bool write = r.method != "GET";
+    // Idempotency-Key (api_idempotency.cpp): a limit, so checked before the session is read.
+    if (write && r.auth && req->header().has_field("Idempotency-Key")) {
+      call->idempotency_key = std::string(req->header().get_field("Idempotency-Key"));
+      if (auto st = checkIdempotencyKey(call->idempotency_key); !st.ok()) {
+        send(req, errorReply(st.error()));
+        return restinio::request_accepted();
+      }
+    }
     if (r.auth) {
       auto token = sessionToken(req->header());
       auto s = token.empty() ? std::nullopt : resolveSession(store_, token, call->caller.now);
@@ -205,7 +214,7 @@ restinio::request_handling_status_t Api::dispatch(const Route& r, restinio::requ
   auto run = [this, &r, call] {
     Reply reply;
     try {
-      reply = r.handler(*this, *call);
+      reply = call->idempotency_key.empty() ? r.handler(*this, *call) : runIdempotent(r, *call);
     } catch (const StoreError& e) {
       spdlog::error("{} {}: store: {}", r.method, r.path, e.what());
       reply = errorReply(Error::internal());
@@ -248,7 +257,8 @@ static std::string_view mimeOf(const std::filesystem::path& p) {
   if (e == ".svg") return "image/svg+xml";
   if (e == ".png") return "image/png";
   if (e == ".ico") return "image/x-icon";
-  if (e == ".json" || e == ".webmanifest") return "application/json";
+  if (e == ".json") return "application/json";
+  if (e == ".webmanifest") return "application/manifest+json";  // the installable app's manifest
   if (e == ".woff2") return "font/woff2";
   return "application/octet-stream";
 }

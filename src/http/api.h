@@ -44,6 +44,7 @@ struct Call {
   boost::json::object body;      // parsed for POST/PUT/PATCH
   std::string address;           // client address, for throttling
   std::shared_ptr<void> pre;     // what the route's precheck hands its handler
+  std::string idempotency_key;   // the Idempotency-Key header of a write, when sent
   std::optional<std::string> query(const char* name) const;
   // The numeric path parameter `name` (routes only match digits).
   Id pathId(const char* name) const;
@@ -88,6 +89,8 @@ struct ApiConfig {
   int64_t min_free_bytes = 64ll << 20;
   // How long an activation code printed for a new account stays valid.
   int activation_days = 14;
+  // Idempotency keys (idempotency.h): how long a write's answer is kept for a repeat.
+  int idempotency_days = 7;
 };
 
 class Api {
@@ -114,6 +117,8 @@ class Api {
   // Answers a request the intake refused (api_security.cpp).
   restinio::request_handling_status_t refuse(const restinio::request_handle_t& req, int status, std::string_view route);
   const Route* findRoute(std::string_view method, std::string_view path) const;
+  // Idempotency-Key (api_idempotency.cpp): runs the handler once per key and account.
+  Reply runIdempotent(const Route& r, Call& c);
   std::unique_ptr<StaticFiles> static_;
   Store& store_;
   ApiConfig cfg_;

@@ -101,7 +101,8 @@ std::optional<std::vector<AgendaItemInput>> agendaItems(BodyReader& b, const jso
 
 std::optional<std::vector<AttendanceItemInput>> attendanceItems(BodyReader& b, const json::object& o) {
   return readObjects<AttendanceItemInput>(b, o, "items", [](BodyReader& r, const json::object&) {
-    return AttendanceItemInput{r.id("member_id"), r.str("status"), r.str("reason_category"), r.str("reason")};
+    return AttendanceItemInput{r.id("member_id"), r.str("status"), r.str("reason_category"), r.str("reason"),
+                               r.str("marked_at")};
   });
 }
 

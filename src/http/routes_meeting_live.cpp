@@ -1,4 +1,6 @@
 // Live mode: roll call, QR check-in, speeches, review of earlier tasks.
+#include <algorithm>
+
 #include "export/qr_code.h"
 #include "http/meeting_body.h"
 #include "http/meeting_json.h"
@@ -13,8 +15,30 @@ static Reply attendance(Api& api, Call& c) {
   auto items = attendanceItems(b, c.body);
   if (!items) b.errors().add("items", "required", "Thiếu danh sách điểm danh.");
   if (!b.errors().ok()) return errorReply(b.errors().error());
-  auto r = recordAttendance(api.store(), c.caller, c.pathId("id"), *items);
-  return r ? jsonReply(200, meetingJson(*r)) : errorReply(r.error());
+  // Marks with a client time (the offline queue) are merged under the rules of
+  // recordTimedAttendance; without, the request is the whole roll as before.
+  bool timed = std::any_of(items->begin(), items->end(), [](const auto& i) { return i.marked_at.has_value(); });
+  if (!timed) {
+    auto r = recordAttendance(api.store(), c.caller, c.pathId("id"), *items);
+    if (!r) return errorReply(r.error());
+    auto o = meetingJson(*r);
+    o["not_applied"] = json::array();
+    return jsonReply(200, o);
+  }
+  auto r = recordTimedAttendance(api.store(), c.caller, c.pathId("id"), *items);
+  if (!r) return errorReply(r.error());
+  auto o = meetingJson(r->view);
+  json::array skipped;
+  for (const auto& s : r->not_applied)
+    skipped.push_back(json::object{{"member_id", s.member_id},
+                                   {"status", s.status},
+                                   {"reason", s.reason},
+                                   {"message", s.message},
+                                   {"kept_status", toCode(s.kept.mark.status)},
+                                   {"kept_source", s.kept.source},
+                                   {"kept_marked_at", s.kept.marked_at.iso()}});
+  o["not_applied"] = std::move(skipped);
+  return jsonReply(200, o);
 }
 
 static Reply checkinToken(Api& api, Call& c) {

@@ -23,6 +23,7 @@
 #include "domain/member.h"
 #include "domain/org.h"
 #include "store/attachment_records.h"
+#include "store/idempotency_records.h"
 #include "store/meeting_records.h"
 #include "store/quality_records.h"
 #include "store/rollup_records.h"
@@ -204,6 +205,9 @@ class ReadTx {
   virtual std::optional<Id> memberByCitizenId(std::string_view citizen_id) = 0;
   // The identities of members whose current cell lies in the subtree of `org_path`.
   virtual std::vector<MemberIdentity> memberIdentitiesIn(const std::string& org_path) = 0;
+
+  // --- idempotency keys (0015): tx_idempotency.cpp
+  virtual std::optional<IdempotencyRecord> idempotencyRecord(Id user_id, std::string_view key) = 0;
 };
 
 class WriteTx : public ReadTx {
@@ -310,6 +314,16 @@ class WriteTx : public ReadTx {
   // --- roster import (0010)
   // Inserts or replaces the member's row; throws StoreError for a citizen ID already held.
   virtual void putMemberIdentity(const MemberIdentity& m) = 0;
+
+  // --- idempotency keys (0015)
+  // Inserts the reservation r (status 0); false, writing nothing, when (user_id, key) is taken.
+  virtual bool reserveIdempotencyKey(const IdempotencyRecord& r) = 0;
+  // Stores the answer of a reserved key.
+  virtual void completeIdempotencyKey(Id user_id, std::string_view key, int status, std::string_view content_type,
+                                      std::string_view response) = 0;
+  virtual void deleteIdempotencyKey(Id user_id, std::string_view key) = 0;
+  // Deletes rows created before `before`; returns how many went.
+  virtual int purgeIdempotencyKeys(DateTime before) = 0;
 
   virtual void commit() = 0;
 };

@@ -159,6 +159,7 @@ Resp Client::send(const std::string& method, const std::string& path, const std:
   httplib::Headers h;
   if (!cookie.empty()) h.emplace("Cookie", cookie);
   if (with_csrf && !csrf.empty()) h.emplace("X-CSRF-Token", csrf);
+  for (const auto& kv : extra) h.insert(kv);
   httplib::Result r = method == "GET"     ? http_.Get(path.c_str(), h)
                       : method == "POST"  ? http_.Post(path.c_str(), h, body, "application/json")
                       : method == "PATCH" ? http_.Patch(path.c_str(), h, body, "application/json")
@@ -174,6 +175,7 @@ Resp Client::send(const std::string& method, const std::string& path, const std:
   out.status = r->status;
   out.raw = r->body;
   out.content_type = r->get_header_value("Content-Type");
+  out.headers = r->headers;
   boost::system::error_code ec;
   if (!r->body.empty()) {
     auto v = json::parse(r->body, ec);

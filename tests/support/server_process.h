@@ -47,6 +47,7 @@ struct Resp {
   std::string raw;
   std::string content_type;
   std::string error;  // the client's transport error when status is 0
+  httplib::Headers headers;  // as received
   const boost::json::object& obj() const;
   std::string code() const;  // problem+json "code", or ""
   // The body without its per-request "request_id": what two answers that must not be told apart
@@ -69,6 +70,7 @@ class Client {
             bool with_csrf = true);
   std::string csrf;
   std::string cookie;
+  httplib::Headers extra;  // sent with every request (an Idempotency-Key)
 
  private:
   httplib::Client http_;

@@ -15,6 +15,9 @@ namespace chibo {
 struct AttendanceItemInput {
   std::optional<Id> member_id;
   std::optional<std::string> status, reason_category, reason;
+  // When the mark was made on the client (ISO instant), sent by the offline queue: makes the
+  // request a timed merge (recordTimedAttendance).
+  std::optional<std::string> marked_at;
 };
 
 // Replaces the whole roll of marks. Exempt, away and special-duty members are
@@ -22,6 +25,30 @@ struct AttendanceItemInput {
 // present; anyone not on that day's roll is rejected with a field error
 // items[i].member_id not_on_roll. Unmarked members stay unmarked.
 Result<MeetingView> recordAttendance(Store& store, const Caller& c, Id id, const std::vector<AttendanceItemInput>& items);
+
+// --- timed marks (offline capture): write_attendance_timed.cpp
+// A timed mark the server kept out, and why (shown to the secretary).
+struct SkippedMark {
+  Id member_id = 0;
+  std::string status;          // the mark that was sent
+  std::string reason;          // "newer_mark" or "checked_in"
+  std::string message;         // Vietnamese, for the screen
+  AttendanceRecord kept;       // the mark the server keeps
+};
+struct TimedAttendance {
+  MeetingView view;
+  std::vector<SkippedMark> not_applied;
+};
+// Merges marks each made at a client time (every item carries marked_at; the
+// roll is validated as for recordAttendance): members not listed keep their
+// marks, and a listed member's mark is applied unless
+//  - the server's mark is newer than marked_at (newer_mark), or
+//  - the server's mark is a QR check-in and the sent mark is not attending
+//    (checked_in): the scan proves presence, and the device that was offline
+//    never saw it.
+// A mark is kept with time min(marked_at, now) and source "offline".
+Result<TimedAttendance> recordTimedAttendance(Store& store, const Caller& c, Id id,
+                                              const std::vector<AttendanceItemInput>& items);
 
 struct CheckinIssued {
   Id meeting_id = 0;

@@ -126,7 +126,7 @@ Result<CheckinDone> checkIn(Store& store, const Caller& c, const std::string& to
   if (!c.principal.member_id) return notOnRoll();
   const Id me = *c.principal.member_id;
   MeetingCtx ctx{*rec, *org, Access::basic};
-  auto rows = rollMarks(*tx, ctx, {{me, "present", std::nullopt, std::nullopt}}, c.now);
+  auto rows = rollMarks(*tx, ctx, {{me, "present", std::nullopt, std::nullopt, std::nullopt}}, c.now);
   if (!rows) return notOnRoll();
   CheckinDone out{rec->meeting.id, me, "", AttendanceStatus::present, false};
   if (auto m = tx->member(me)) out.full_name = m->full_name;

@@ -80,6 +80,13 @@ class SqliteTx final : public WriteTx {
   int64_t warningRecordCount(const WarningRecordQuery& q) override;
   std::optional<WarningRecord> warningRecordById(int64_t id) override;
   std::optional<Date> warningPassDay() override;
+  // --- idempotency keys (0015), tx_idempotency.cpp
+  std::optional<IdempotencyRecord> idempotencyRecord(Id user_id, std::string_view key) override;
+  bool reserveIdempotencyKey(const IdempotencyRecord& r) override;
+  void completeIdempotencyKey(Id user_id, std::string_view key, int status, std::string_view content_type,
+                              std::string_view response) override;
+  void deleteIdempotencyKey(Id user_id, std::string_view key) override;
+  int purgeIdempotencyKeys(DateTime before) override;
   std::optional<SubgroupPilot> subgroupPilot(Id cell_id) override;
   // --- rollup (0004), tx_rollup.cpp
   std::vector<Org> orgSubtree(const std::string& org_path) override;

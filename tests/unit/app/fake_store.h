@@ -54,6 +54,8 @@ struct Data {
   std::optional<Date> warning_pass_day;
   // Tổ đảng pilots (0013).
   std::vector<SubgroupPilot> subgroup_pilots;
+  // Idempotency keys (0015).
+  std::vector<IdempotencyRecord> idempotency_keys;
   // Rollup (0004).
   std::vector<MeetingStats> meeting_stats;
   std::vector<CellMonthStats> cell_month_stats;
@@ -531,6 +533,40 @@ class FakeTx : public WriteTx {
     for (auto& i : d_.identities)
       if (i.member_id == m.member_id) return void(i = m);
     d_.identities.push_back(m);
+  }
+  // --- idempotency keys (0015)
+  std::optional<IdempotencyRecord> idempotencyRecord(Id user_id, std::string_view key) override {
+    for (auto& r : d_.idempotency_keys)
+      if (r.user_id == user_id && r.key == key) return r;
+    return std::nullopt;
+  }
+  bool reserveIdempotencyKey(const IdempotencyRecord& r) override {
+    writable();
+    if (idempotencyRecord(r.user_id, r.key)) return false;
+    IdempotencyRecord row = r;
+    row.status = 0;
+    row.content_type.clear();
+    row.response.clear();
+    d_.idempotency_keys.push_back(row);
+    return true;
+  }
+  void completeIdempotencyKey(Id user_id, std::string_view key, int status, std::string_view content_type,
+                              std::string_view response) override {
+    writable();
+    for (auto& r : d_.idempotency_keys)
+      if (r.user_id == user_id && r.key == key) {
+        r.status = status;
+        r.content_type = content_type;
+        r.response = response;
+      }
+  }
+  void deleteIdempotencyKey(Id user_id, std::string_view key) override {
+    writable();
+    std::erase_if(d_.idempotency_keys, [&](const IdempotencyRecord& r) { return r.user_id == user_id && r.key == key; });
+  }
+  int purgeIdempotencyKeys(DateTime before) override {
+    writable();
+    return int(std::erase_if(d_.idempotency_keys, [&](const IdempotencyRecord& r) { return r.created_at < before; }));
   }
   std::optional<std::string> attachmentData(Id id) override {
     for (const auto& [a, bytes] : d_.attachments)
