@@ -493,7 +493,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** The whole roll call in one request: `{"items": [{"member_id", "status", "reason_category"?, "reason"?}]}`. */
+        /** The whole roll call in one request: `{"items": [{"member_id", "status", "reason_category"?, "reason"?}]}`. With `marked_at` (ISO instant of the client) on every item the request is a timed merge instead: unlisted members keep their marks, a mark older than the server's is not applied (newer_mark), nor an absence over a QR check-in (checked_in); `not_applied` lists them. */
         put: operations["putMeetingsAttendance"];
         post?: never;
         delete?: never;
@@ -1763,6 +1763,23 @@ export interface components {
                     message: string;
                 }[];
             };
+            /** @description Only in the answer to PUT /api/v1/meetings/{id}/attendance: the timed marks (with `marked_at`) the server kept out, and why. Empty when every mark was applied. */
+            not_applied?: {
+                member_id: number;
+                /** @description The mark that was sent. */
+                status: string;
+                /**
+                 * @description newer_mark: the server's mark is newer than marked_at; checked_in: the member checked in by QR code and the sent mark is not attending.
+                 * @enum {string}
+                 */
+                reason: "newer_mark" | "checked_in";
+                /** @description Vietnamese, for the screen. */
+                message: string;
+                kept_status: string;
+                kept_source: string;
+                /** Format: date-time */
+                kept_marked_at: string;
+            }[];
         };
         GetMeetingsHistory: {
             items: {
@@ -2352,7 +2369,11 @@ export interface components {
             reason: string;
             /** Format: date-time */
             marked_at: string;
-            source: string;
+            /**
+             * @description roll (the secretary's roll call), checkin (the member's QR check-in) or offline (a timed mark from the offline queue).
+             * @enum {string}
+             */
+            source: "roll" | "checkin" | "offline";
         };
         AbsenceLine: {
             member_id: number;
@@ -3234,7 +3255,10 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -3337,7 +3361,10 @@ export interface operations {
     postAuthLogout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3390,7 +3417,10 @@ export interface operations {
     deleteAuthLockoutsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -3405,10 +3435,12 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
         };
     };
     getMe: {
@@ -3463,7 +3495,10 @@ export interface operations {
     postOrgs: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3520,7 +3555,10 @@ export interface operations {
     patchOrgsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -3554,7 +3592,10 @@ export interface operations {
     postOrgsTerms: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -3619,7 +3660,10 @@ export interface operations {
     postMembers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3676,7 +3720,10 @@ export interface operations {
     patchMembersById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -3710,7 +3757,10 @@ export interface operations {
     postMembersTransfer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -3744,7 +3794,10 @@ export interface operations {
     postMembersStatuses: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -3778,7 +3831,10 @@ export interface operations {
     patchMembersStatusesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
                 sid: number;
@@ -3813,7 +3869,10 @@ export interface operations {
     postOrgsRoles: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -3847,7 +3906,10 @@ export interface operations {
     patchRolesById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -3909,7 +3971,10 @@ export interface operations {
     postOrgsMonitors: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -3943,7 +4008,10 @@ export interface operations {
     patchMonitorsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4034,7 +4102,10 @@ export interface operations {
     postOrgsMeetings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4093,7 +4164,10 @@ export interface operations {
     patchMeetingsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4127,7 +4201,10 @@ export interface operations {
     patchMeetingsPreparation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4161,7 +4238,10 @@ export interface operations {
     putMeetingsAgenda: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4195,7 +4275,10 @@ export interface operations {
     postMeetingsStart: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4229,7 +4312,10 @@ export interface operations {
     postMeetingsEnd: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4263,7 +4349,10 @@ export interface operations {
     putMeetingsAttendance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4297,7 +4386,10 @@ export interface operations {
     postMeetingsCheckinToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4331,7 +4423,10 @@ export interface operations {
     postCheckin: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4363,7 +4458,10 @@ export interface operations {
     postMeetingsSpeeches: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4397,7 +4495,10 @@ export interface operations {
     putMeetingsTaskReviews: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4431,7 +4532,10 @@ export interface operations {
     postMeetingsResolutions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4465,7 +4569,10 @@ export interface operations {
     patchResolutionsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4499,7 +4606,10 @@ export interface operations {
     putResolutionsVote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4533,7 +4643,10 @@ export interface operations {
     postResolutionsTasks: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4567,7 +4680,10 @@ export interface operations {
     patchTasksById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4630,7 +4746,10 @@ export interface operations {
     postMeetingsFinalize: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4664,7 +4783,10 @@ export interface operations {
     postMeetingsAmendments: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4752,7 +4874,10 @@ export interface operations {
     postOrgsThematicPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4786,7 +4911,10 @@ export interface operations {
     postMeetingsSlots: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4820,7 +4948,10 @@ export interface operations {
     putMeetingsSlotsAvailability: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4912,7 +5043,10 @@ export interface operations {
     postMeetingsAttachments: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4971,7 +5105,10 @@ export interface operations {
     deleteAttachmentsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -4986,10 +5123,12 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
         };
     };
     getOrgsRollup: {
@@ -5021,7 +5160,10 @@ export interface operations {
     postOrgsRollupRebuild: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -5163,7 +5305,10 @@ export interface operations {
     postMeetingsObservations: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -5197,7 +5342,10 @@ export interface operations {
     postMeCalendarToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5229,7 +5377,10 @@ export interface operations {
     deleteMeCalendarToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5242,10 +5393,12 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
         };
     };
     getCalendarIcs: {
@@ -5586,7 +5739,10 @@ export interface operations {
     putOrgsRules: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -5645,7 +5801,10 @@ export interface operations {
     putMeetingsEvaluation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -5708,7 +5867,10 @@ export interface operations {
     postWarningsAck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -5771,7 +5933,10 @@ export interface operations {
     postOrgsAccounts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -5836,7 +6001,10 @@ export interface operations {
     postOrgsAccountsActivationSheet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -5870,7 +6038,10 @@ export interface operations {
     postMembersAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -5904,7 +6075,10 @@ export interface operations {
     postAccountsReset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -5938,7 +6112,10 @@ export interface operations {
     postAccountsDisable: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -5972,7 +6149,10 @@ export interface operations {
     postAccountsEnable: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -6006,7 +6186,10 @@ export interface operations {
     putAccountsGrants: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -6111,7 +6294,10 @@ export interface operations {
     postMePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6164,7 +6350,10 @@ export interface operations {
     deleteMeSessionsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -6179,16 +6368,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
         };
     };
     postOrgsRosterImport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -6272,7 +6466,10 @@ export interface operations {
     putOrgsSubgroupPilot: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -6311,7 +6508,10 @@ export interface operations {
     deleteOrgsSubgroupPilot: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -6326,10 +6526,12 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
         };
     };
 }

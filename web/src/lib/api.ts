@@ -40,7 +40,7 @@ function messageForStatus(status: number): string {
   return 'Máy chủ gặp lỗi. Vui lòng thử lại sau.';
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 export function withQuery(path: string, q: Query = {}): string {
@@ -53,8 +53,25 @@ export function withQuery(path: string, q: Query = {}): string {
   return s ? `${path}?${s}` : path;
 }
 
+// --- offline capture (lib/offline): live-mode writes and meeting reads pass through a hook that
+// may queue them while the connection is down. `send` is the plain request below.
+export type Send = (extra?: Record<string, string>) => Promise<unknown>;
+export type OfflineHook = (method: Method, path: string, body: unknown, send: Send) => Promise<unknown> | null;
+let offlineHook: OfflineHook | null = null;
+export function setOfflineHook(h: OfflineHook): void {
+  offlineHook = h;
+}
+/** The CSRF token of this session, for the offline queue's replay. */
+export const csrfToken = (): string => csrf;
+
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const hooked = offlineHook && !(body instanceof Blob) ? offlineHook(method, path, body, (x) => send(method, path, body, x)) : null;
+  return (hooked ?? send(method, path, body)) as Promise<T>;
+}
+// --- end offline capture
+
+async function send<T>(method: Method, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extra };
   // A Blob (a picked file) goes as the raw body with its own type; anything else as JSON.
   const raw = body instanceof Blob;
   if (body !== undefined) headers['Content-Type'] = raw ? body.type || 'application/octet-stream' : 'application/json';

@@ -26,7 +26,7 @@ export interface Mark {
   reason_category: string | null;
   reason: string;
   marked_at: string;
-  source: 'roll' | 'checkin';
+  source: 'roll' | 'checkin' | 'offline';
 }
 
 export interface MyMeeting extends MeetingBrief {
