@@ -23,10 +23,10 @@ class OfflineSyncTest : public MeetingApiTest {
   // An ISO instant `minutes` from the server's now (the suite runs on the wall clock).
   static std::string ago(int minutes) {
     auto t = std::chrono::system_clock::now() - std::chrono::minutes(minutes);
-    return DateTimeIso(std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count());
+    return isoOf(std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count());
   }
-  static std::string DateTimeIso(int64_t unix) {
-    std::time_t t = unix;
+  static std::string isoOf(int64_t seconds) {
+    std::time_t t = seconds;
     std::tm tm{};
     gmtime_r(&t, &tm);
     char buf[32];
@@ -71,6 +71,7 @@ TEST_F(OfflineSyncTest, ARepeatedWriteIsAppliedAndAuditedOnce) {
 TEST_F(OfflineSyncTest, AKeyReusedForAnotherChangeIsRefusedAndWritesNothing) {
   auto c = as("bithu.kp1");
   auto id = plan(c, kp1_, "2027-03-12");
+  auto id2 = plan(c, kp1_, "2027-03-13");
   auto m = c.get(meetingPath(id)).obj();
   auto who = expectedIds(m)[0];
   key(c, "q-reused");
@@ -80,7 +81,6 @@ TEST_F(OfflineSyncTest, AKeyReusedForAnotherChangeIsRefusedAndWritesNothing) {
   EXPECT_EQ(other.status, 422);
   EXPECT_EQ(other.code(), "idempotency_key_reused");
   // Same body on another path is another change too.
-  auto id2 = plan(c, kp1_, "2027-03-13");
   EXPECT_EQ(c.post(meetingPath(id2, "/speeches"), json::object{{"member_id", who}, {"summary", "Ý kiến một"}}).code(),
             "idempotency_key_reused");
   key(c, "");
