@@ -53,7 +53,7 @@ std::optional<std::string> Call::query(const char* name) const {
 
 Id Call::pathId(const char* name) const {
   try {
-    return restinio::cast_to<Id>(params[name]);
+    return restinio::cast_to<Id>(std::string_view(params[name]));
   } catch (const std::exception&) {
     return 0;
   }
@@ -141,10 +141,10 @@ static bool isJsonType(std::string_view ct) {
 }
 
 restinio::request_handling_status_t Api::dispatch(const Route& r, restinio::request_handle_t req,
-                                                  restinio::router::route_params_t params) {
+                                                  PathParams params) {
   auto call = std::make_shared<Call>();
   call->req = req;
-  call->params = std::move(params);
+  call->params = params;
   call->caller.now = DateTime::now();
   auto trace = beginRequest(req, r.method, r.path, cfg_.requests);
   call->address = trace->address;  // the real client behind a trusted proxy
@@ -320,37 +320,20 @@ restinio::request_handling_status_t Api::serveStatic(restinio::request_handle_t 
   return restinio::request_accepted();
 }
 
-static std::string expressPath(const std::string& doc) {
-  std::string out;
-  for (size_t i = 0; i < doc.size(); ++i) {
-    if (doc[i] == '{') {
-      auto end = doc.find('}', i);
-      std::string name = doc.substr(i + 1, end - i - 1);
-      // Ids are digits; a {token} (calendar feed secret) is 64 hex characters.
-      out += ":" + name + (name == "token" ? "([0-9a-f]{64})" : "(\\d{1,18})");
-      i = end;
-    } else {
-      out += doc[i];
-    }
-  }
-  return out;
-}
-
-std::unique_ptr<restinio::router::express_router_t<>> Api::router() {
-  auto router = std::make_unique<restinio::router::express_router_t<>>();
+std::unique_ptr<RouteTable> Api::router() {
+  auto router = std::make_unique<RouteTable>();
   for (const auto& r : routes_) {
-    auto h = [this, &r](restinio::request_handle_t req, restinio::router::route_params_t params) {
-      return dispatch(r, std::move(req), std::move(params));
+    auto h = [this, &r](restinio::request_handle_t req, PathParams params) {
+      return dispatch(r, std::move(req), params);
     };
-    auto p = expressPath(r.path);
-    if (r.method == "GET") router->http_get(p, h);
-    else if (r.method == "POST") router->http_post(p, h);
-    else if (r.method == "PUT") router->http_put(p, h);
-    else if (r.method == "PATCH") router->add_handler(restinio::http_method_patch(), p, h);
-    else if (r.method == "DELETE") router->http_delete(p, h);
+    if (r.method == "GET") router->add(restinio::http_method_get(), r.path, h);
+    else if (r.method == "POST") router->add(restinio::http_method_post(), r.path, h);
+    else if (r.method == "PUT") router->add(restinio::http_method_put(), r.path, h);
+    else if (r.method == "PATCH") router->add(restinio::http_method_patch(), r.path, h);
+    else if (r.method == "DELETE") router->add(restinio::http_method_delete(), r.path, h);
   }
   addOpsRoutes(*this, *router);
-  router->non_matched_request_handler([this](restinio::request_handle_t req) { return serveStatic(std::move(req)); });
+  router->fallback([this](restinio::request_handle_t req) { return serveStatic(std::move(req)); });
   return router;
 }
 

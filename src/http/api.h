@@ -2,6 +2,7 @@
 // The HTTP API: a table of routes, each a thin adapter from a request to one
 // use case. The table is data so docs/api.md can be checked against it.
 #include <boost/json.hpp>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -11,6 +12,7 @@
 
 #include "app/auth/throttle.h"
 #include "app/context.h"
+#include "http/route_table.h"
 #include "app/rules/rule_loader.h"
 #include "http/access_log.h"
 #include "http/intake.h"
@@ -37,7 +39,7 @@ class StaticFiles;
 // One request as a handler sees it.
 struct Call {
   restinio::request_handle_t req;
-  restinio::router::route_params_t params;
+  PathParams params;
   Caller caller;                 // principal empty for routes without auth
   std::string token_hash;        // the session's, when there is one
   std::string csrf_token;
@@ -91,6 +93,10 @@ struct ApiConfig {
   int activation_days = 14;
   // Idempotency keys (idempotency.h): how long a write's answer is kept for a repeat.
   int idempotency_days = 7;
+  // False while the warning pass that follows start-up is still running (it took 192 s on the
+  // national bench set, bench/README.md): /readyz answers 503 until then, so a load balancer
+  // sends no traffic to a server whose kept warnings are not yet current. Null: no such pass.
+  std::shared_ptr<const std::atomic<bool>> warnings_current;
 };
 
 class Api {
@@ -104,7 +110,7 @@ class Api {
   size_t queuedJobs() const { return workers_.queued(); }
 
   // Builds the RESTinio router holding every route plus the static files.
-  std::unique_ptr<restinio::router::express_router_t<>> router();
+  std::unique_ptr<RouteTable> router();
   // The intake policy (intake.h), run when a request's headers are in: 413 above the route's
   // body limit, 411 for a chunked body, 401 for a large upload without a session.
   int intake(const RequestHead& head);
@@ -112,7 +118,7 @@ class Api {
 
  private:
   restinio::request_handling_status_t dispatch(const Route& r, restinio::request_handle_t req,
-                                               restinio::router::route_params_t params);
+                                               PathParams params);
   restinio::request_handling_status_t serveStatic(restinio::request_handle_t req);
   // Answers a request the intake refused (api_security.cpp).
   restinio::request_handling_status_t refuse(const restinio::request_handle_t& req, int status, std::string_view route);
@@ -142,7 +148,7 @@ void addOversightRoutes(std::vector<Route>& out);  // routes_oversight.cpp
 void addDocumentRoutes(std::vector<Route>& out);   // routes_documents.cpp
 void addAttachmentRoutes(std::vector<Route>& out);  // routes_attachments.cpp
 // /healthz, /readyz, /metrics: outside /api/v1, for load balancers and Prometheus.
-void addOpsRoutes(Api& api, restinio::router::express_router_t<>& router);  // routes_ops.cpp
+void addOpsRoutes(Api& api, RouteTable& router);  // routes_ops.cpp
 void addAccountRoutes(std::vector<Route>& out);     // routes_accounts.cpp
 void addImportRoutes(std::vector<Route>& out);      // routes_import.cpp
 

@@ -58,7 +58,13 @@ Reply readiness(const Api& api) {
     checks["disk"] = "Không đọc được dung lượng đĩa.";
     ready = false;
   }
-  return jsonReply(ready ? 200 : 503, json::object{{"status", ready ? "ready" : "not_ready"}, {"checks", checks}});
+  bool pass_done = !cfg.warnings_current || cfg.warnings_current->load();
+  checks["warnings"] = pass_done ? "Cảnh báo sớm đã được xét lại sau khi khởi động."
+                                 : "Đang xét lại cảnh báo sớm sau khi khởi động.";
+  ready = ready && pass_done;
+  return jsonReply(ready ? 200 : 503, json::object{{"status", ready ? "ready" : "not_ready"},
+                                                   {"warning_pass", pass_done ? "done" : "running"},
+                                                   {"checks", checks}});
 }
 
 // Metrics tell an outsider how busy the ward is and which routes exist, so
@@ -79,18 +85,18 @@ bool metricsAllowed(const Api& api, const restinio::request_handle_t& req, const
 
 }  // namespace
 
-void addOpsRoutes(Api& api, restinio::router::express_router_t<>& router) {
-  router.http_get("/healthz", [&api](restinio::request_handle_t req, auto) {
+void addOpsRoutes(Api& api, RouteTable& router) {
+  router.add(restinio::http_method_get(), "/healthz", [&api](restinio::request_handle_t req, PathParams) {
     beginRequest(req, "GET", "/healthz", api.config().requests);
     send(req, jsonReply(200, json::object{{"status", "ok"}}));
     return restinio::request_accepted();
   });
-  router.http_get("/readyz", [&api](restinio::request_handle_t req, auto) {
+  router.add(restinio::http_method_get(), "/readyz", [&api](restinio::request_handle_t req, PathParams) {
     beginRequest(req, "GET", "/readyz", api.config().requests);
     send(req, readiness(api));
     return restinio::request_accepted();
   });
-  router.http_get("/metrics", [&api](restinio::request_handle_t req, auto) {
+  router.add(restinio::http_method_get(), "/metrics", [&api](restinio::request_handle_t req, PathParams) {
     auto t = beginRequest(req, "GET", "/metrics", api.config().requests);
     if (!metricsAllowed(api, req, *t)) {
       send(req, errorReply(Error::notFound()));

@@ -18,7 +18,7 @@
 namespace chibo::http {
 
 struct Traits : restinio::default_traits_t {
-  using request_handler_t = restinio::router::express_router_t<>;
+  using request_handler_t = RouteTable;
   using http_methods_mapper_t = HttpMethods;  // chibo's parser callbacks (intake.h)
   using ip_blocker_t = ConnectionGuard;
   using connection_state_listener_t = ConnectionGuard;

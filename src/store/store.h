@@ -68,6 +68,8 @@ class ReadTx {
   virtual std::optional<Org> org(Id id) = 0;
   virtual std::vector<Org> orgsByIds(const std::vector<Id>& ids) = 0;
   virtual std::vector<Org> orgChildren(Id parent_id) = 0;
+  // For each child of parent_id with children of its own: the child's id and how many.
+  virtual std::vector<std::pair<Id, int>> grandchildCounts(Id parent_id) = 0;
   virtual std::vector<Org> orgByPath(const std::vector<std::string>& paths) = 0;
   virtual std::vector<CommitteeTerm> terms(Id org_id) = 0;
 
@@ -79,8 +81,9 @@ class ReadTx {
   // Members with a cell period in the subtree of `org_path` that covers `at`
   // (or any period at all when `at` is none), each with all their statuses.
   virtual std::vector<RosterCandidate> rosterCandidates(const std::string& org_path, std::optional<Date> at) = 0;
-  // Members currently placed (open cell period) in the subtree, per org id.
-  virtual std::vector<std::pair<Id, int>> memberCountsByOrg(const std::string& org_path) = 0;
+  // Members currently placed (open cell period) in the subtree, per place: its path and how
+  // many. Answered from an index alone (0016's cell_periods_open).
+  virtual std::vector<std::pair<std::string, int>> memberCountsByPlace(const std::string& org_path) = 0;
 
   // --- roles and monitoring
   virtual std::optional<RolePeriod> role(Id id) = 0;

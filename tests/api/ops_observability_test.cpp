@@ -94,6 +94,9 @@ TEST_F(OpsObservabilityTest, ProbesAnswerWithoutASession) {
   EXPECT_EQ(body.at("status").as_string(), "ready");
   EXPECT_TRUE(body.at("checks").as_object().contains("migrations"));
   EXPECT_TRUE(body.at("checks").as_object().contains("disk"));
+  // The warning pass after start runs beside the server; the probe says when it is done.
+  EXPECT_EQ(body.at("warning_pass").as_string(), "done");
+  EXPECT_TRUE(body.at("checks").as_object().contains("warnings"));
   auto legacy = http.Get("/api/v1/health");
   ASSERT_TRUE(legacy);
   EXPECT_EQ(legacy->status, 200);

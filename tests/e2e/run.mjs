@@ -117,8 +117,14 @@ async function startServer() {
     if (m) {
       const base = `http://127.0.0.1:${m[1]}`;
       const r = await fetch(`${base}/api/v1/health`);
-      if (r.ok) return base;
-      throw new Error(`chibo serve is on ${base} but /api/v1/health answered ${r.status}:\n${log}`);
+      if (!r.ok) throw new Error(`chibo serve is on ${base} but /api/v1/health answered ${r.status}:\n${log}`);
+      // The warning pass after start runs beside the server: begin once it is done.
+      for (let j = 0; j < 600; j++) {
+        const ready = await (await fetch(`${base}/readyz`)).json();
+        if (ready.warning_pass !== 'running') return base;
+        await sleep(100);
+      }
+      throw new Error(`the warning pass after start did not finish within 60 s:\n${log}`);
     }
     await sleep(200);
   }

@@ -104,8 +104,16 @@ void ServerProcess::start(const Options& o) {
       if (auto at = line.find(marker); at != std::string::npos) {
         port_ = std::stoi(line.substr(at + marker.size()));
         httplib::Client c("127.0.0.1", port_);
-        if (auto r = c.Get("/api/v1/health"); r && r->status == 200) return;
-        throw std::runtime_error("chibo serve printed its port but /health did not answer; see " + log);
+        if (auto r = c.Get("/api/v1/health"); !r || r->status != 200)
+          throw std::runtime_error("chibo serve printed its port but /health did not answer; see " + log);
+        // The warning pass after start runs beside the server; tests read kept warnings, so
+        // they begin once it is done (/readyz's warning_pass), as a load balancer would.
+        while (std::chrono::steady_clock::now() < deadline) {
+          auto r = c.Get("/readyz");
+          if (r && r->body.find("\"warning_pass\":\"running\"") == std::string::npos) return;
+          std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        }
+        throw std::runtime_error("the warning pass after start did not finish; see " + log);
       }
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
   }

@@ -1,6 +1,7 @@
 #include "app/orgs/orgs.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace chibo {
 
@@ -25,16 +26,18 @@ Result<OrgView> getOrg(Store& store, const Caller& c, Id id) {
     v.roles.push_back({r, m ? m->full_name : "", o->name});
   }
   if (a >= Access::read) {
-    std::vector<std::pair<std::string, int>> counts;  // (path of the place, members placed there)
-    for (auto [org_id, n] : tx->memberCountsByOrg(o->path))
-      if (auto sub = tx->org(org_id)) counts.emplace_back(sub->path, n);
-    for (auto& ch : tx->orgChildren(id)) {
-      int n = 0;
-      for (auto& [p, k] : counts)
-        if (inSubtree(p, ch.path)) n += k;
-      v.children.push_back({ch, n, int(tx->orgChildren(ch.id).size())});
+    // Each place's members go to the child whose id follows this org's in the place's path: one
+    // pass over the places, and one query for the grandchildren, however many children there
+    // are (a ward has up to 250 cells).
+    const size_t depth = ids.size() + 1;  // this org's ancestors and itself
+    std::unordered_map<Id, int> per_child, grandchildren;
+    for (auto& [p, k] : tx->memberCountsByPlace(o->path)) {
+      v.member_count += k;
+      auto place = pathIds(p);
+      if (place.size() > depth) per_child[place[depth]] += k;
     }
-    for (auto& [p, k] : counts) v.member_count += k;
+    for (auto [child, n] : tx->grandchildCounts(id)) grandchildren[child] = n;
+    for (auto& ch : tx->orgChildren(id)) v.children.push_back({ch, per_child[ch.id], grandchildren[ch.id]});
     for (const auto& m : tx->monitorsOfCell(id)) {
       if (!covers(m, today)) continue;
       auto mem = tx->member(m.member_id);

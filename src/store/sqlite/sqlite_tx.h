@@ -20,6 +20,7 @@ class SqliteTx final : public WriteTx {
   std::optional<Org> org(Id id) override;
   std::vector<Org> orgsByIds(const std::vector<Id>& ids) override;
   std::vector<Org> orgChildren(Id parent_id) override;
+  std::vector<std::pair<Id, int>> grandchildCounts(Id parent_id) override;
   std::vector<Org> orgByPath(const std::vector<std::string>& paths) override;
   std::vector<CommitteeTerm> terms(Id org_id) override;
 
@@ -28,7 +29,7 @@ class SqliteTx final : public WriteTx {
   std::vector<CellPeriod> cellPeriods(Id member_id) override;
   std::vector<StatusPeriod> statusPeriods(Id member_id) override;
   std::vector<RosterCandidate> rosterCandidates(const std::string& org_path, std::optional<Date> at) override;
-  std::vector<std::pair<Id, int>> memberCountsByOrg(const std::string& org_path) override;
+  std::vector<std::pair<std::string, int>> memberCountsByPlace(const std::string& org_path) override;
 
   std::optional<RolePeriod> role(Id id) override;
   std::vector<RolePeriod> rolesInOrg(Id org_id) override;

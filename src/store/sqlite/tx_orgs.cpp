@@ -49,6 +49,16 @@ std::vector<Org> SqliteTx::orgChildren(Id parent_id) {
   return out;
 }
 
+std::vector<std::pair<Id, int>> SqliteTx::grandchildCounts(Id parent_id) {
+  auto st = conn_.prepare(
+      "SELECT g.parent_id, COUNT(*) FROM orgs c JOIN orgs g ON g.parent_id = c.id WHERE c.parent_id = ?1"
+      " GROUP BY g.parent_id");
+  st.bind(1, parent_id);
+  std::vector<std::pair<Id, int>> out;
+  while (st.step()) out.emplace_back(st.i64(0), st.i32(1));
+  return out;
+}
+
 std::vector<Org> SqliteTx::orgByPath(const std::vector<std::string>& paths) {
   static const std::string sql = std::string("SELECT ") + kOrgCols + " FROM orgs WHERE path = ?1";
   std::vector<Org> out;

@@ -89,6 +89,12 @@ class FakeTx : public WriteTx {
     });
     return out;
   }
+  std::vector<std::pair<Id, int>> grandchildCounts(Id parent_id) override {
+    std::vector<std::pair<Id, int>> out;
+    for (const auto& c : orgChildren(parent_id))
+      if (auto n = orgChildren(c.id).size()) out.emplace_back(c.id, int(n));
+    return out;
+  }
   std::vector<Org> orgByPath(const std::vector<std::string>& paths) override {
     std::vector<Org> out;
     for (const auto& p : paths)
@@ -128,13 +134,14 @@ class FakeTx : public WriteTx {
     }
     return out;
   }
-  std::vector<std::pair<Id, int>> memberCountsByOrg(const std::string& org_path) override {
-    std::vector<std::pair<Id, int>> out;
+  std::vector<std::pair<std::string, int>> memberCountsByPlace(const std::string& org_path) override {
+    std::vector<std::pair<std::string, int>> out;
     for (const auto& p : d_.cell_periods) {
       if (p.to || !placeInSubtree(p, org_path)) continue;
-      Id place = p.subgroup_id.value_or(p.cell_id);
-      auto it = std::find_if(out.begin(), out.end(), [&](auto& e) { return e.first == place; });
-      if (it == out.end()) out.emplace_back(place, 1); else ++it->second;
+      auto place = org(p.subgroup_id.value_or(p.cell_id));
+      if (!place) continue;
+      auto it = std::find_if(out.begin(), out.end(), [&](auto& e) { return e.first == place->path; });
+      if (it == out.end()) out.emplace_back(place->path, 1); else ++it->second;
     }
     return out;
   }
