@@ -109,9 +109,13 @@ const char* kTerms =
 const char* kChildren =
     "SELECT id, parent_id, path, name, code, kind, level, cell_type, grassroots, address, archived, version FROM orgs "
     "WHERE parent_id = ?1 ORDER BY kind, code, name";
+// The server's statements (tx_members.cpp memberCountsByPlace, tx_orgs.cpp grandchildCounts).
 const char* kCounts =
-    "SELECT cp.place_id, COUNT(*) FROM orgs o JOIN cell_periods cp ON cp.place_id = o.id WHERE o.path >= ?1 AND "
-    "o.path < ?2 AND cp.to_day IS NULL GROUP BY cp.place_id";
+    "SELECT o.path, COUNT(*) FROM orgs o CROSS JOIN cell_periods cp ON cp.place_id = o.id AND cp.to_day IS NULL"
+    " WHERE o.path >= ?1 AND o.path < ?2 GROUP BY o.path";
+const char* kGrandchildren =
+    "SELECT g.parent_id, COUNT(*) FROM orgs c JOIN orgs g ON g.parent_id = c.id WHERE c.parent_id = ?1"
+    " GROUP BY g.parent_id";
 const char* kRosterCandidates =
     "SELECT m.id, m.full_name, m.birth_day, m.gender, m.phone, m.card_no, m.admission_decision_day, "
     "m.admission_ceremony_day, m.official_day, m.workplace, m.serving, m.cell_id, m.subgroup_id, m.version, cp.id, "
@@ -222,15 +226,14 @@ void orgDetail(int64_t id) {
   run(kRolesInOrg, byId(id), [&](sqlite3_stmt* s) { role_members.push_back(sqlite3_column_int64(s, 1)); });
   for (auto m : role_members) run(kMember, byId(m), noRow);
   std::string hi = upper(o.path);
-  std::vector<int64_t> places;
   run(kCounts,
       [&](sqlite3_stmt* s) {
         sqlite3_bind_text(s, 1, o.path.data(), int(o.path.size()), SQLITE_STATIC);
         sqlite3_bind_text(s, 2, hi.data(), int(hi.size()), SQLITE_STATIC);
       },
-      [&](sqlite3_stmt* s) { places.push_back(sqlite3_column_int64(s, 0)); });
-  for (auto p : places) org(p);
+      noRow);
   run(kChildren, byId(id), noRow);
+  run(kGrandchildren, byId(id), noRow);
   std::vector<int64_t> monitors;
   run(kMonitorsOfCell, byId(id), [&](sqlite3_stmt* s) { monitors.push_back(sqlite3_column_int64(s, 1)); });
   for (auto m : monitors) run(kMember, byId(m), noRow);
