@@ -24,6 +24,7 @@
 #include "domain/org.h"
 #include "store/attachment_records.h"
 #include "store/meeting_records.h"
+#include "store/notice_records.h"
 #include "store/quality_records.h"
 #include "store/rollup_records.h"
 #include "store/throttle_records.h"
@@ -204,6 +205,20 @@ class ReadTx {
   virtual std::optional<Id> memberByCitizenId(std::string_view citizen_id) = 0;
   // The identities of members whose current cell lies in the subtree of `org_path`.
   virtual std::vector<MemberIdentity> memberIdentitiesIn(const std::string& org_path) = 0;
+  // --- reminders and notices (0014): tx_notices.cpp
+  virtual std::optional<NotificationSettings> notificationSettings(Id user_id) = 0;
+  // The person's inbox, newest first; only the unread with `unread_only`.
+  virtual std::vector<NoticeRecord> inbox(Id user_id, bool unread_only, int limit, int offset) = 0;
+  virtual int64_t inboxCount(Id user_id, bool unread_only) = 0;
+  // Outbox rows neither sent nor given up whose next attempt is due at `now`, the earliest first.
+  virtual std::vector<OutboxMessage> dueOutbox(DateTime now, int limit) = 0;
+  virtual OutboxCounts outboxCounts() = 0;
+  // Notices waiting for their person's daily digest, by person then id.
+  virtual std::vector<NoticeRecord> digestPendingNotices() = 0;
+  // Pending tasks (open, late, carried over) with a deadline in [from, to], with assignees (tx_tasks.cpp).
+  virtual std::vector<Task> pendingTasksDueBetween(Date from, Date to) = 0;
+  // The local day the named daily pass ("task_reminders", "digest") last ran.
+  virtual std::optional<Date> noticePassDay(std::string_view name) = 0;
 };
 
 class WriteTx : public ReadTx {
@@ -310,6 +325,19 @@ class WriteTx : public ReadTx {
   // --- roster import (0010)
   // Inserts or replaces the member's row; throws StoreError for a citizen ID already held.
   virtual void putMemberIdentity(const MemberIdentity& m) = 0;
+
+  // --- reminders and notices (0014)
+  virtual void putNotificationSettings(const NotificationSettings& s) = 0;  // inserts or replaces
+  // Inserts the notice; none (nothing written) when the person already has one with its dedupe key.
+  virtual std::optional<Id> insertNotice(const NoticeRecord& n) = 0;
+  // Marks one of the person's notices read (kept as first read); false when they have no such notice.
+  virtual bool markNoticeRead(Id user_id, Id notice_id, DateTime at) = 0;
+  virtual int markAllNoticesRead(Id user_id, DateTime at) = 0;  // how many were unread
+  virtual void clearDigestPending(const std::vector<Id>& notice_ids) = 0;
+  virtual Id insertOutbox(const OutboxMessage& m) = 0;
+  // Records an attempt: attempts, next_attempt_at, sent_at, failed_at, last_error and body.
+  virtual void updateOutbox(const OutboxMessage& m) = 0;
+  virtual void setNoticePassDay(std::string_view name, Date day, DateTime at) = 0;
 
   virtual void commit() = 0;
 };
