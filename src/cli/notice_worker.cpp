@@ -28,12 +28,15 @@ NoticeWorker::NoticeWorker(Store& store, const Settings& s) {
     std::mutex m;
     std::condition_variable_any cv;
     auto last_count = std::chrono::steady_clock::time_point{};
+    bool first = true;
     while (!stop.stop_requested()) {
       try {
         DateTime now = DateTime::now();
         // The calendar's reminders: once a local day (the store keeps the day, so a restart the
         // same day does not repeat them; the dedupe keys keep any repeat from reaching anyone).
-        runTaskReminders(store, now);
+        // At start the pass runs whatever the day (tasks written while the server was stopped).
+        runTaskReminders(store, now, first);
+        first = false;
         runDigests(store, now, digest_hour);
         // Drain what is due, then wait a moment: a quarter second's delay at most for a new message.
         while (!stop.stop_requested() && worker->runOnce(DateTime::now()) >= 100) {

@@ -1,5 +1,6 @@
 #include "app/notices/outbox_worker.h"
 
+#include <chrono>
 #include <map>
 
 #include "app/audit_write.h"
@@ -54,6 +55,8 @@ int OutboxWorker::runOnce(DateTime now, int batch) {
     auto tx = store_.read();
     due = tx->dueOutbox(now, batch);
   }
+  // Outcomes are stamped on the clock `now` started, moved on by the time sending took.
+  const auto started = std::chrono::steady_clock::now();
   for (const auto& m : due) {
     Channel::Outcome r;
     if (auto* ch = channel(m.channel)) {
@@ -65,7 +68,8 @@ int OutboxWorker::runOnce(DateTime now, int batch) {
     } else {
       r = {false, "no channel " + m.channel, false};
     }
-    record(m, r, DateTime::now());
+    auto took = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
+    record(m, r, DateTime{now.unix_seconds + took});
   }
   return int(due.size());
 }

@@ -125,7 +125,7 @@ TEST_F(NoticesOutboxTest, FailuresWaitLongerEachTimeThenTheMessageIsGivenUp) {
   std::vector<std::unique_ptr<Channel>> ch;
   ch.push_back(std::make_unique<ScriptedChannel>(script, &log));
   OutboxWorker w(*store_, std::move(ch), RetryPolicy{60, 3600, 3});
-  DateTime t = DateTime::now();
+  DateTime t = now_;
   EXPECT_EQ(w.runOnce(t), 1);
   auto row = outbox().at(0);
   EXPECT_EQ(row.attempts, 1);
@@ -152,7 +152,7 @@ TEST_F(NoticesOutboxTest, ARefusedAddressIsGivenUpAtOnce) {
   ch.push_back(std::make_unique<ScriptedChannel>(
       std::vector<Channel::Outcome>{{false, "550 no such mailbox", true}}, &log));
   OutboxWorker w(*store_, std::move(ch), RetryPolicy{60, 3600, 8});
-  w.runOnce(DateTime::now());
+  w.runOnce(now_);
   EXPECT_EQ(store_->read()->outboxCounts().failed, 1);
 }
 
@@ -163,12 +163,12 @@ TEST_F(NoticesOutboxTest, TheChecklistIsTickedByTheFirstDeliveryAndASentRowIsNev
   std::vector<std::unique_ptr<Channel>> ch;
   ch.push_back(std::make_unique<ScriptedChannel>(std::vector<Channel::Outcome>{}, &log));
   OutboxWorker w(*store_, std::move(ch), RetryPolicy{});
-  EXPECT_EQ(w.runOnce(DateTime::now()), 1);
+  EXPECT_EQ(w.runOnce(now_), 1);
   auto m = store_->read()->meeting(meeting_);
   ASSERT_TRUE(m->prep.notice_members_at);
   EXPECT_FALSE(m->prep.notice_monitor_at);
   EXPECT_EQ(store_->read()->outboxCounts().sent, 1);
-  EXPECT_EQ(w.runOnce(DateTime{DateTime::now().unix_seconds + 86400}), 0);
+  EXPECT_EQ(w.runOnce(DateTime{now_.unix_seconds + 86400}), 0);
   EXPECT_EQ(log.size(), 1u);
 }
 
