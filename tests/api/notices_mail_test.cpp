@@ -327,7 +327,6 @@ TEST_F(NoticesMailTest, ActivationCodeIsMailedAndTheDigestCollectsADaysNotices) 
     EXPECT_NE(body.find(b), std::string::npos) << body;
   }
   EXPECT_EQ(digests, 1);
-  restartServer();
 }
 
 }  // namespace
