@@ -11,6 +11,7 @@ PKGS=(build-essential cmake pkg-config git
   libspdlog-dev libcli11-dev
   fonts-noto-core fonts-dejavu-core fonts-liberation2
   poppler-utils unzip chromium chromium-driver nodejs npm curl
+  libcurl4-openssl-dev python3-aiosmtpd   # reminders and notices: e-mail over SMTP; tests' SMTP server
   clang libclang-rt-14-dev    # make fuzz: clang + libFuzzer, ASan, UBSan (docs/security.md)
   libexpat1-dev libfreexl-dev zlib1g-dev   # roster import (.xlsx XML, .xls), gzip answers
   dpkg-dev systemd            # make deb (dpkg-shlibdeps) and its test (systemd-analyze verify)

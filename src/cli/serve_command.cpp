@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "cli/crash_report.h"
 #include "cli/database_file.h"
+#include "cli/notice_worker.h"
 #include "cli/upgrade.h"
 #include "http/access_log.h"
 #include "http/server.h"
@@ -76,6 +77,9 @@ static int serve(const Settings& s, int activation_days, int idempotency_days, b
   // rule files; aggregates graded by other files (or never built) are rebuilt now, before the
   // first request waits for it.
   installRuleHooks(api_cfg.rules);
+  // Reminders and notices: the outbox's sender and the daily reminder passes, started before the
+  // warnings pass below so the warnings it raises are mailed too.
+  NoticeWorker notices(*store, s);
   ensureAggregates(*store, DateTime::now());
   // Kept warnings: what the calendar alone raised since the last pass (a month's due day, a
   // probation's end) and what was written around the use cases while the server was stopped (a

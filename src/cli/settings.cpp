@@ -100,6 +100,22 @@ void addSettings(CLI::App& app, Settings& s) {
       ->check(CLI::Range(1, 10000))->capture_default_str();
   app.add_option("--min-free-mb", s.min_free_mb, "Dung lượng đĩa trống tối thiểu để báo sẵn sàng (MB)")
       ->envname("CHIBO_MIN_FREE_MB")->group(g)->capture_default_str();
+  // --- reminders and notices
+  const char* n = "Nhắc việc và thông báo";
+  app.add_option("--smtp-url", s.smtp_url, "Máy chủ gửi thư (SMTP), ví dụ smtp://mail.tinh.gov.vn:587; trống: không gửi thư")
+      ->envname("CHIBO_SMTP_URL")->group(n);
+  app.add_option("--smtp-user", s.smtp_user, "Tên đăng nhập máy chủ gửi thư")->envname("CHIBO_SMTP_USER")->group(n);
+  app.add_option("--smtp-password", s.smtp_password, "Mật khẩu máy chủ gửi thư (bí mật)")
+      ->envname("CHIBO_SMTP_PASSWORD")->group(n);
+  app.add_option("--smtp-from", s.smtp_from, "Địa chỉ người gửi, ví dụ chibo@tinh.gov.vn")->envname("CHIBO_SMTP_FROM")->group(n);
+  app.add_option("--smtp-tls", s.smtp_tls, "Mã hóa: starttls (bắt buộc STARTTLS) hoặc none (chỉ cho máy chủ thư trên cùng máy)")
+      ->envname("CHIBO_SMTP_TLS")->group(n)->capture_default_str();
+  app.add_option("--notify-retry-seconds", s.notify_retry_seconds, "Chờ bao lâu (giây) trước lần gửi lại đầu tiên; gấp đôi mỗi lần, tối đa 1 giờ")
+      ->envname("CHIBO_NOTIFY_RETRY_SECONDS")->group(n)->check(CLI::Range(1, 3600))->capture_default_str();
+  app.add_option("--notify-max-attempts", s.notify_max_attempts, "Số lần thử gửi một thư trước khi bỏ")
+      ->envname("CHIBO_NOTIFY_MAX_ATTEMPTS")->group(n)->check(CLI::Range(1, 100))->capture_default_str();
+  app.add_option("--notify-digest-hour", s.notify_digest_hour, "Giờ (0–23, giờ Việt Nam) gửi thư tổng hợp hằng ngày")
+      ->envname("CHIBO_NOTIFY_DIGEST_HOUR")->group(n)->check(CLI::Range(0, 23))->capture_default_str();
   app.add_option("--now", s.now,
                  "Chạy với đồng hồ bắt đầu tại thời điểm này (ISO 8601, cho kiểm thử), ví dụ 2026-03-05T06:00+07:00")
       ->group(g);
@@ -146,6 +162,15 @@ std::vector<std::string> checkSettings(const Settings& s, bool need_database) {
     if (!dir.empty() && !fs::is_directory(dir))
       problems.push_back("Không tìm thấy thư mục của nhật ký truy cập " + dir.string() + ".");
   }
+  // --- reminders and notices
+  if (!s.smtp_url.empty()) {
+    if (s.smtp_url.rfind("smtp://", 0) != 0 && s.smtp_url.rfind("smtps://", 0) != 0)
+      problems.push_back("Máy chủ gửi thư phải bắt đầu bằng smtp:// hoặc smtps:// (smtp-url).");
+    if (s.smtp_from.empty() || s.smtp_from.find('@') == std::string::npos)
+      problems.push_back("Cần địa chỉ người gửi (smtp-from) khi đã đặt máy chủ gửi thư.");
+    if (s.smtp_tls != "starttls" && s.smtp_tls != "none")
+      problems.push_back("smtp-tls chỉ nhận starttls hoặc none.");
+  }
   return problems;
 }
 
@@ -167,6 +192,14 @@ std::string describeSettings(const Settings& s) {
   line("backup-dir", s.backup_dir);
   line("backup-keep", std::to_string(s.backup_keep));
   line("min-free-mb", std::to_string(s.min_free_mb));
+  line("smtp-url", s.smtp_url);
+  line("smtp-user", s.smtp_user);
+  line("smtp-password", s.smtp_password.empty() ? "" : "********");
+  line("smtp-from", s.smtp_from);
+  line("smtp-tls", s.smtp_tls);
+  line("notify-retry-seconds", std::to_string(s.notify_retry_seconds));
+  line("notify-max-attempts", std::to_string(s.notify_max_attempts));
+  line("notify-digest-hour", std::to_string(s.notify_digest_hour));
   return o.str();
 }
 

@@ -30,6 +30,15 @@ struct Settings {
   std::string backup_dir;
   int backup_keep = 14;
   int min_free_mb = 64;
+  // --- reminders and notices: e-mail over SMTP (none when smtp_url is empty) and the worker's pace.
+  std::string smtp_url;       // smtp://host:587 (STARTTLS) or smtps://host:465
+  std::string smtp_user;
+  std::string smtp_password;  // secret: masked when printed
+  std::string smtp_from;      // the sender address
+  std::string smtp_tls = "starttls";  // starttls (required) or none (a relay on this machine only)
+  int notify_retry_seconds = 60;      // the first wait after a failed attempt; doubles up to an hour
+  int notify_max_attempts = 8;
+  int notify_digest_hour = 6;         // local hour after which the daily digest goes out
 
   // The address and port to listen on, from listen, host and port.
   std::string listenHost() const;

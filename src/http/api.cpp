@@ -358,6 +358,7 @@ std::vector<Route> routeTable() {
   addAttachmentRoutes(out);
   addAccountRoutes(out);
   addImportRoutes(out);
+  addNoticeRoutes(out);  // reminders and notices
   return out;
 }
 

@@ -151,6 +151,8 @@ void addAttachmentRoutes(std::vector<Route>& out);  // routes_attachments.cpp
 void addOpsRoutes(Api& api, RouteTable& router);  // routes_ops.cpp
 void addAccountRoutes(std::vector<Route>& out);     // routes_accounts.cpp
 void addImportRoutes(std::vector<Route>& out);      // routes_import.cpp
+// --- reminders and notices
+void addNoticeRoutes(std::vector<Route>& out);      // routes_notices.cpp
 
 void send(const restinio::request_handle_t& req, const Reply& r);
 

@@ -1,5 +1,7 @@
 #include "http/metrics.h"
 
+#include "app/notices/outbox_worker.h"
+
 #include <unistd.h>
 
 #include <chrono>
@@ -104,6 +106,26 @@ std::string Metrics::text(const Gauges& g) const {
        "# TYPE chibo_schema_version gauge\n"
        "chibo_schema_version "
     << g.schema_version << "\n";
+  // --- reminders and notices: the outbox worker's counters since start, and the queue it last saw.
+  {
+    auto& ob = outboxMetrics();
+    o << "# HELP chibo_outbox_sent_total Messages a channel accepted (e-mails the SMTP server took).\n"
+         "# TYPE chibo_outbox_sent_total counter\n"
+         "chibo_outbox_sent_total "
+      << ob.sent.load() << "\n";
+    o << "# HELP chibo_outbox_failed_attempts_total Attempts a channel refused or could not make (retried later).\n"
+         "# TYPE chibo_outbox_failed_attempts_total counter\n"
+         "chibo_outbox_failed_attempts_total "
+      << ob.failed_attempts.load() << "\n";
+    o << "# HELP chibo_outbox_given_up_total Messages given up after the last attempt.\n"
+         "# TYPE chibo_outbox_given_up_total counter\n"
+         "chibo_outbox_given_up_total "
+      << ob.given_up.load() << "\n";
+    o << "# HELP chibo_outbox_queued Messages waiting to be sent, as the worker last counted them.\n"
+         "# TYPE chibo_outbox_queued gauge\n"
+         "chibo_outbox_queued "
+      << ob.queued.load() << "\n";
+  }
   o << "# HELP process_resident_memory_bytes Resident memory size in bytes.\n"
        "# TYPE process_resident_memory_bytes gauge\n"
        "process_resident_memory_bytes "

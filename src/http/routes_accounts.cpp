@@ -123,10 +123,18 @@ Reply createForOrg(Api& api, Call& c) {
 }
 
 Reply createForMember(Api& api, Call& c) {
-  auto r = createMemberAccount(api.store(), c.caller, c.pathId("id"), accountConfig(api));
+  // Reminders and notices: an optional e-mail address, where the activation code is mailed.
+  std::string email;
+  if (auto it = c.body.find("email"); it != c.body.end() && !it->value().is_null()) {
+    // Not a string: an address that cannot be one, refused after the scope check (invalid_email).
+    email = it->value().is_string() ? std::string(it->value().as_string()) : std::string("\x01");
+  }
+  auto r = createMemberAccount(api.store(), c.caller, c.pathId("id"), accountConfig(api), email);
   if (!r) return errorReply(r.error());
   auto tx = api.store().read();
-  return jsonReply(201, issuedJson(*r, *tx));
+  auto o = issuedJson(*r, *tx);
+  o["activation_code_mailed"] = r->code_mailed;
+  return jsonReply(201, o);
 }
 
 Reply sheet(Api& api, Call& c) {

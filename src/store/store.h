@@ -25,6 +25,7 @@
 #include "store/attachment_records.h"
 #include "store/idempotency_records.h"
 #include "store/meeting_records.h"
+#include "store/notice_records.h"
 #include "store/quality_records.h"
 #include "store/rollup_records.h"
 #include "store/throttle_records.h"
@@ -211,6 +212,21 @@ class ReadTx {
 
   // --- idempotency keys (0015): tx_idempotency.cpp
   virtual std::optional<IdempotencyRecord> idempotencyRecord(Id user_id, std::string_view key) = 0;
+
+  // --- reminders and notices (0014): tx_notices.cpp
+  virtual std::optional<NotificationSettings> notificationSettings(Id user_id) = 0;
+  // The person's inbox, newest first; only the unread with `unread_only`.
+  virtual std::vector<NoticeRecord> inbox(Id user_id, bool unread_only, int limit, int offset) = 0;
+  virtual int64_t inboxCount(Id user_id, bool unread_only) = 0;
+  // Outbox rows neither sent nor given up whose next attempt is due at `now`, the earliest first.
+  virtual std::vector<OutboxMessage> dueOutbox(DateTime now, int limit) = 0;
+  virtual OutboxCounts outboxCounts() = 0;
+  // Notices waiting for their person's daily digest, by person then id.
+  virtual std::vector<NoticeRecord> digestPendingNotices() = 0;
+  // Pending tasks (open, late, carried over) with a deadline in [from, to], with assignees (tx_tasks.cpp).
+  virtual std::vector<Task> pendingTasksDueBetween(Date from, Date to) = 0;
+  // The local day the named daily pass ("task_reminders", "digest") last ran.
+  virtual std::optional<Date> noticePassDay(std::string_view name) = 0;
 };
 
 class WriteTx : public ReadTx {
@@ -327,6 +343,19 @@ class WriteTx : public ReadTx {
   virtual void deleteIdempotencyKey(Id user_id, std::string_view key) = 0;
   // Deletes rows created before `before`; returns how many went.
   virtual int purgeIdempotencyKeys(DateTime before) = 0;
+
+  // --- reminders and notices (0014)
+  virtual void putNotificationSettings(const NotificationSettings& s) = 0;  // inserts or replaces
+  // Inserts the notice; none (nothing written) when the person already has one with its dedupe key.
+  virtual std::optional<Id> insertNotice(const NoticeRecord& n) = 0;
+  // Marks one of the person's notices read (kept as first read); false when they have no such notice.
+  virtual bool markNoticeRead(Id user_id, Id notice_id, DateTime at) = 0;
+  virtual int markAllNoticesRead(Id user_id, DateTime at) = 0;  // how many were unread
+  virtual void clearDigestPending(const std::vector<Id>& notice_ids) = 0;
+  virtual Id insertOutbox(const OutboxMessage& m) = 0;
+  // Records an attempt: attempts, next_attempt_at, sent_at, failed_at, last_error and body.
+  virtual void updateOutbox(const OutboxMessage& m) = 0;
+  virtual void setNoticePassDay(std::string_view name, Date day, DateTime at) = 0;
 
   virtual void commit() = 0;
 };

@@ -139,6 +139,13 @@ const std::map<std::string, Expect>& declaredMatrix() {
       {"GET /api/v1/me/sessions", {Obj::none, A, A, A, A, A, false}},
       {"DELETE /api/v1/me/sessions/{id}", {Obj::unknown, H, H, H, H, H, false}},
       {"POST /api/v1/me/password", {Obj::none, A, A, A, A, A, false}},
+      // --- reminders and notices: the caller's own inbox and settings; the notice as the preparation
+      {"GET /api/v1/me/inbox", {Obj::none, A, A, A, A, A, false}},
+      {"POST /api/v1/me/inbox/read-all", {Obj::none, A, A, A, A, A, false}},
+      {"POST /api/v1/me/inbox/{id}/read", {Obj::unknown, H, H, H, H, H, false}},
+      {"GET /api/v1/me/notifications", {Obj::none, A, A, A, A, A, false}},
+      {"PUT /api/v1/me/notifications", {Obj::none, A, A, A, A, A, false}},
+      {"POST /api/v1/meetings/{id}/notices", {Obj::meeting, A, A, F, A, F, true}},
       {"POST /api/v1/auth/activation", {Obj::none, A, A, A, A, A, false}},
       {"POST /api/v1/auth/activate", {Obj::none, A, A, A, A, A, false}},
       {"GET /api/v1/orgs/{id}/accounts", {Obj::org, A, A, H, A, H, true}},

@@ -9,6 +9,7 @@
 #include "app/oversight/aggregates.h"
 #include "app/validate.h"
 #include "app/quality/kept_warnings.h"
+#include "app/notices/notices.h"
 
 namespace chibo {
 namespace {
@@ -73,6 +74,7 @@ Result<MeetingView> createMeeting(Store& store, const Caller& c, Id org_id, cons
   blank.meeting.kind = rec.meeting.kind;
   writeAudit(*tx, c, "meeting.create", "meeting", id, *org, meetingDiff(blank, rec));
   aggregatesOnMeetingWrite(*tx, id, c.now);  // issue 5: the figures land with the write
+  noticeMeetingPlanned(*tx, rec, *org, c.now);  // reminders and notices: the outbox rides the write
   tx->commit();
   tx.reset();
   return getMeeting(store, c, id);
@@ -117,6 +119,9 @@ Result<MeetingView> updateMeeting(Store& store, const Caller& c, Id id, const Me
     tx->updateMeeting(rec);
     writeAudit(*tx, c, "meeting.update", "meeting", id, ctx->org, std::move(changes));
     aggregatesOnMeetingWrite(*tx, id, c.now);  // issue 5: the figures land with the write
+    // Reminders and notices: a planned meeting moved to another time tells its members.
+    if (rec.meeting.planned_start != ctx->rec.meeting.planned_start)
+      noticeMeetingMoved(*tx, rec, ctx->org, ctx->rec.meeting.planned_start, c.now);
     tx->commit();
   }
   tx.reset();
@@ -205,6 +210,9 @@ Result<MeetingView> updatePreparation(Store& store, const Caller& c, Id id, cons
     tx->updateMeeting(rec);
     writeAudit(*tx, c, "meeting.preparation", "meeting", id, ctx->org, std::move(ch));
     keptWarningsOnOrgWrite(*tx, rec.meeting.org_id, c.now);  // R-PREP-1/2 judge these stamps
+    // Reminders and notices: the members learn the documents are up.
+    if (p.documents_published_at && !o.prep.documents_published_at)
+      noticeDocumentsPublished(*tx, rec, ctx->org, c.now);
     tx->commit();
   }
   tx.reset();

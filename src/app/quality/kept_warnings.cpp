@@ -1,6 +1,7 @@
 // Keeping raised warnings as records: the reconciliation of one cell, the
 // write hooks and the daily pass (contract in kept_warnings.h).
 #include "app/quality/kept_warnings.h"
+#include "app/notices/notices.h"
 
 #include <map>
 #include <mutex>
@@ -124,9 +125,11 @@ KeptWarningsChange reconcileCellWarnings(WriteTx& tx, const RuleCatalog& cat, co
   for (auto& r : tx.warningRecordsOfOrg(cell.id)) open.emplace(r.key, std::move(r));
 
   std::set<std::string> found;
+  std::vector<WarningRecord> raised_now;
   for (auto& f : fresh) {
     found.insert(f.key);
     WarningRecord r;
+    bool raised = false;
     auto it = open.find(f.key);
     if (it != open.end()) {
       r = it->second;
@@ -135,6 +138,7 @@ KeptWarningsChange reconcileCellWarnings(WriteTx& tx, const RuleCatalog& cat, co
     } else {
       r.raised_at = now;  // new, or broken again after it was corrected
       ++change.raised;
+      raised = true;
     }
     WarningRecord next = r;
     next.key = f.key;
@@ -154,7 +158,9 @@ KeptWarningsChange reconcileCellWarnings(WriteTx& tx, const RuleCatalog& cat, co
     if (same) continue;
     if (it != open.end()) ++change.refreshed;
     tx.putWarningRecord(next);
+    if (raised) raised_now.push_back(next);
   }
+  noticeWarningsRaised(tx, cell, raised_now, now);  // reminders and notices: with the records
 
   quality::RuleResolver rr(cat, tx);
   for (auto& [key, r] : open) {

@@ -3,6 +3,8 @@
 #include "app/users/account_names.h"
 #include "app/users/account_scope.h"
 #include "app/users/derived_grants.h"
+#include "app/notices/notices.h"
+#include "domain/notice/email_address.h"
 #include "domain/roster.h"
 
 namespace chibo {
@@ -41,6 +43,11 @@ IssuedAccount issueMemberAccount(WriteTx& tx, const Caller& c, const Member& m, 
 }
 
 Result<IssuedAccount> createMemberAccount(Store& store, const Caller& c, Id member_id, const AccountConfig& cfg) {
+  return createMemberAccount(store, c, member_id, cfg, "");
+}
+
+Result<IssuedAccount> createMemberAccount(Store& store, const Caller& c, Id member_id, const AccountConfig& cfg,
+                                          const std::string& raw_email) {
   auto tx = store.write();
   auto m = tx->member(member_id);
   if (!m) return Error::notFound();
@@ -49,7 +56,19 @@ Result<IssuedAccount> createMemberAccount(Store& store, const Caller& c, Id memb
   if (!cell || !mayManageAccountsAt(c.principal, cell->path)) return Error::notFound();
   if (tx->userByMember(m->id))
     return Error::conflict("has_account", "Đảng viên này đã có tài khoản.");
+  std::string email = normalEmail(raw_email.substr(0, 400));
+  if (!email.empty() && (raw_email.size() > 320 || !plausibleEmail(email))) {
+    const char* msg = "Địa chỉ thư điện tử không hợp lệ (ví dụ ten@example.vn).";
+    return Error{ErrorKind::validation, "invalid_email", msg, {{"email", "invalid_email", msg}}};
+  }
   auto out = issueMemberAccount(*tx, c, *m, *cell, cfg);
+  if (!email.empty()) {
+    tx->putNotificationSettings({out.user.id, email, true, false, c.now});
+    out.code_mailed = mailActivationCode(*tx, out.user, email, out.activation_code, c.now);
+    writeAudit(*tx, c, "account.notifications", "user", out.user.id, *cell,
+               {{"email", std::nullopt, email}, {"email_enabled", std::nullopt, std::string("true")},
+                {"activation_code_mailed", std::nullopt, std::string(out.code_mailed ? "true" : "false")}});
+  }
   tx->commit();
   return out;
 }

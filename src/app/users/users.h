@@ -39,12 +39,18 @@ struct IssuedAccount {
   std::string member_name;
   Id cell_id = 0;
   std::string cell_name;
+  bool code_mailed = false;  // reminders and notices: the code was queued to the e-mail given
 };
 
 // One account for member `member_id`, with grants derived from the roster.
 // not_found outside the caller's scope; conflict has_account when the member
 // already has one. Caller: staff over the member's cell or its committee.
 Result<IssuedAccount> createMemberAccount(Store& store, const Caller& c, Id member_id, const AccountConfig& cfg);
+// The same with the member's e-mail address (reminders and notices): kept as their notification
+// address with e-mail on, and the activation code is mailed there when an SMTP server is
+// configured. 422 invalid_email for an address that cannot be one; "" is none.
+Result<IssuedAccount> createMemberAccount(Store& store, const Caller& c, Id member_id, const AccountConfig& cfg,
+                                          const std::string& email);
 
 // An account for every member on the roll of `org_id`'s subtree today who has
 // none, in one transaction; by cell, then by name.

@@ -180,6 +180,23 @@ class SqliteTx final : public WriteTx {
   // --- attachments (0005), tx_attachments.cpp
   Id insertAttachment(const AttachmentRecord& a, std::string_view data) override;
   void markAttachmentDeleted(Id id, DateTime at) override;
+  // --- reminders and notices (0014), tx_notices.cpp
+  std::optional<NotificationSettings> notificationSettings(Id user_id) override;
+  std::vector<NoticeRecord> inbox(Id user_id, bool unread_only, int limit, int offset) override;
+  int64_t inboxCount(Id user_id, bool unread_only) override;
+  std::vector<OutboxMessage> dueOutbox(DateTime now, int limit) override;
+  OutboxCounts outboxCounts() override;
+  std::vector<NoticeRecord> digestPendingNotices() override;
+  std::vector<Task> pendingTasksDueBetween(Date from, Date to) override;
+  std::optional<Date> noticePassDay(std::string_view name) override;
+  void putNotificationSettings(const NotificationSettings& s) override;
+  std::optional<Id> insertNotice(const NoticeRecord& n) override;
+  bool markNoticeRead(Id user_id, Id notice_id, DateTime at) override;
+  int markAllNoticesRead(Id user_id, DateTime at) override;
+  void clearDigestPending(const std::vector<Id>& notice_ids) override;
+  Id insertOutbox(const OutboxMessage& m) override;
+  void updateOutbox(const OutboxMessage& m) override;
+  void setNoticePassDay(std::string_view name, Date day, DateTime at) override;
   void commit() override;
 
   Conn& conn() { return conn_; }

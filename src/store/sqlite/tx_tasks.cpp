@@ -149,3 +149,20 @@ void SqliteTx::upsertTaskReview(const TaskReview& r) {
 }
 
 }  // namespace chibo::sqlite
+
+// --- reminders and notices (0014): the daily pass's tasks, read through tasks_pending_deadline.
+namespace chibo::sqlite {
+std::vector<Task> SqliteTx::pendingTasksDueBetween(Date from, Date to) {
+  static const std::string sql = std::string("SELECT ") + kTaskCols +
+                                 " FROM tasks t WHERE t.deadline_day IS NOT NULL AND t.deadline_day BETWEEN ?1 AND ?2"
+                                 " AND t.status IN ('open', 'late', 'carried_over') ORDER BY t.deadline_day, t.id";
+  std::vector<Task> out;
+  {
+    auto st = conn_.prepare(sql.c_str());
+    st.bind(1, from).bind(2, to);
+    while (st.step()) out.push_back(readTask(st));
+  }
+  fillTasks(out);
+  return out;
+}
+}  // namespace chibo::sqlite

@@ -67,6 +67,11 @@ struct Data {
   std::vector<std::pair<AttachmentRecord, std::string>> attachments;
   // Log-in throttle (0008).
   std::vector<ThrottleRecord> throttle;
+  // --- reminders and notices (0014)
+  std::vector<NotificationSettings> notification_settings;
+  std::vector<NoticeRecord> notices;
+  std::vector<OutboxMessage> outbox;
+  std::map<std::string, Date> notice_pass_days;
 };
 
 class FakeTx : public WriteTx {
@@ -979,6 +984,113 @@ class FakeTx : public WriteTx {
     return int(std::erase_if(d_.throttle, [&](const ThrottleRecord& r) {
       return r.locked_until <= now && r.updated_at < idle_before;
     }));
+  }
+
+  // --- reminders and notices (0014): the SQLite store's orderings (tx_notices.cpp)
+  std::optional<NotificationSettings> notificationSettings(Id user_id) override {
+    for (const auto& x : d_.notification_settings)
+      if (x.user_id == user_id) return x;
+    return std::nullopt;
+  }
+  std::vector<NoticeRecord> inbox(Id user_id, bool unread_only, int limit, int offset) override {
+    std::vector<NoticeRecord> all;
+    for (auto it = d_.notices.rbegin(); it != d_.notices.rend(); ++it)
+      if (it->user_id == user_id && (!unread_only || !it->read_at)) all.push_back(*it);
+    std::vector<NoticeRecord> out;
+    for (size_t i = size_t(offset); i < all.size() && out.size() < size_t(limit); ++i) out.push_back(all[i]);
+    return out;
+  }
+  int64_t inboxCount(Id user_id, bool unread_only) override {
+    return int64_t(std::count_if(d_.notices.begin(), d_.notices.end(), [&](const NoticeRecord& n) {
+      return n.user_id == user_id && (!unread_only || !n.read_at);
+    }));
+  }
+  std::vector<OutboxMessage> dueOutbox(DateTime now, int limit) override {
+    auto out = where(d_.outbox, [&](const OutboxMessage& m) {
+      return !m.sent_at && !m.failed_at && m.next_attempt_at <= now;
+    });
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) {
+      return std::tie(a.next_attempt_at, a.id) < std::tie(b.next_attempt_at, b.id);
+    });
+    if (out.size() > size_t(limit)) out.resize(size_t(limit));
+    return out;
+  }
+  OutboxCounts outboxCounts() override {
+    OutboxCounts c;
+    for (const auto& m : d_.outbox) {
+      if (m.sent_at) ++c.sent;
+      else if (m.failed_at) ++c.failed;
+      else ++c.queued;
+    }
+    return c;
+  }
+  std::vector<NoticeRecord> digestPendingNotices() override {
+    auto out = where(d_.notices, [](const NoticeRecord& n) { return n.digest_pending; });
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return std::tie(a.user_id, a.id) < std::tie(b.user_id, b.id); });
+    return out;
+  }
+  std::vector<Task> pendingTasksDueBetween(Date from, Date to) override {
+    auto out = where(d_.tasks, [&](const Task& t) {
+      return t.deadline && *t.deadline >= from && *t.deadline <= to && isPending(t.status);
+    });
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return std::tie(*a.deadline, a.id) < std::tie(*b.deadline, b.id); });
+    return out;
+  }
+  std::optional<Date> noticePassDay(std::string_view name) override {
+    auto it = d_.notice_pass_days.find(std::string(name));
+    return it == d_.notice_pass_days.end() ? std::nullopt : std::optional<Date>(it->second);
+  }
+  void putNotificationSettings(const NotificationSettings& s) override {
+    writable();
+    for (auto& x : d_.notification_settings)
+      if (x.user_id == s.user_id) return void(x = s);
+    d_.notification_settings.push_back(s);
+  }
+  std::optional<Id> insertNotice(const NoticeRecord& n) override {
+    writable();
+    for (const auto& x : d_.notices)
+      if (x.user_id == n.user_id && x.dedupe_key == n.dedupe_key) return std::nullopt;
+    return insert(d_.notices, n);
+  }
+  bool markNoticeRead(Id user_id, Id notice_id, DateTime at) override {
+    writable();
+    for (auto& n : d_.notices)
+      if (n.id == notice_id && n.user_id == user_id) {
+        if (!n.read_at) n.read_at = at;
+        return true;
+      }
+    return false;
+  }
+  int markAllNoticesRead(Id user_id, DateTime at) override {
+    writable();
+    int k = 0;
+    for (auto& n : d_.notices)
+      if (n.user_id == user_id && !n.read_at) n.read_at = at, ++k;
+    return k;
+  }
+  void clearDigestPending(const std::vector<Id>& notice_ids) override {
+    writable();
+    for (auto& n : d_.notices)
+      if (std::find(notice_ids.begin(), notice_ids.end(), n.id) != notice_ids.end()) n.digest_pending = false;
+  }
+  Id insertOutbox(const OutboxMessage& m) override { return insert(d_.outbox, m); }
+  void updateOutbox(const OutboxMessage& m) override {
+    writable();
+    for (auto& x : d_.outbox)
+      if (x.id == m.id) {
+        x.attempts = m.attempts;
+        x.next_attempt_at = m.next_attempt_at;
+        x.sent_at = m.sent_at;
+        x.failed_at = m.failed_at;
+        x.last_error = m.last_error;
+        x.body = m.body;
+        return;
+      }
+    throw StoreError("update of a row that does not exist");
+  }
+  void setNoticePassDay(std::string_view name, Date day, DateTime at) override {
+    writable();
+    d_.notice_pass_days[std::string(name)] = day;
   }
 
   void commit() override {
