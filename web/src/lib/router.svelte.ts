@@ -18,6 +18,7 @@ export type Route =
   | { name: 'org-accounts'; id: number }
   | { name: 'activate'; code: string }
   | { name: 'account' }
+  | { name: 'inbox' }
   | { name: 'not-found' };
 
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -37,6 +38,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/me$/, () => ({ name: 'me' })],
   [/^\/orgs\/(\d+)\/accounts$/, (m) => ({ name: 'org-accounts', id: +m[1] })],
   [/^\/account$/, () => ({ name: 'account' })],
+  [/^\/inbox$/, () => ({ name: 'inbox' })],
 ];
 
 /** The QR code opens /checkin?token=… (a real path, served index.html); it wins over the hash. */
