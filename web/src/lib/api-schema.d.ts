@@ -6698,7 +6698,10 @@ export interface operations {
     postMeInboxReadAll: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6721,14 +6724,19 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
         };
     };
     postMeInboxRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };
@@ -6753,8 +6761,10 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
         };
     };
     getMeNotifications: {
@@ -6783,7 +6793,10 @@ export interface operations {
     putMeNotifications: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6806,6 +6819,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Invalid"];
@@ -6814,7 +6828,10 @@ export interface operations {
     postMeetingsNotices: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: number;
             };

@@ -1,39 +1,15 @@
 // The in-app inbox (Thông báo): its API and the unread count the header's bell shows.
 import { api } from './api';
 
-export type InboxKind =
-  | 'meeting_planned'
-  | 'meeting_moved'
-  | 'documents_published'
-  | 'meeting_notice'
-  | 'task_due_soon'
-  | 'task_overdue'
-  | 'warning_raised'
-  | 'activation_code'
-  | 'digest';
+import type { components } from './api-schema';
 
-export interface InboxItem {
-  id: number;
-  kind: string;
-  subject: string;
-  body: string;
-  link: string;
-  created_at: string;
-  read_at: string | null;
-}
-export interface InboxList {
-  items: InboxItem[];
-  total: number;
-  unread: number;
-}
-export interface NotificationSettings {
-  email: string;
-  email_enabled: boolean;
-  digest: boolean;
-  smtp_configured: boolean;
-}
+type Schemas = components['schemas'];
+export type InboxItem = Schemas['InboxItem'];
+export type InboxKind = InboxItem['kind'];
+export type InboxList = Schemas['InboxPage'];
+export type NotificationSettings = Schemas['NotificationSettings'];
 
-export const kindLabel: Record<string, string> = {
+export const kindLabel: Record<InboxKind, string> = {
   meeting_planned: 'Cuộc họp mới',
   meeting_moved: 'Đổi lịch họp',
   documents_published: 'Tài liệu họp',
@@ -49,17 +25,18 @@ export const kindLabel: Record<string, string> = {
 export const inbox = $state({ unread: 0 });
 
 export async function listInbox(q: { limit: number; offset: number; unread: boolean }): Promise<InboxList> {
-  const r = await api.get<InboxList>('/me/inbox', q);
+  // The server reads unread=true (withQuery would write a bare true as 1).
+  const r = await api.get<InboxList>('/me/inbox', { limit: q.limit, offset: q.offset, unread: q.unread ? 'true' : null });
   inbox.unread = r.unread;
   return r;
 }
 
 export async function markRead(id: number): Promise<void> {
-  inbox.unread = (await api.post<{ unread: number }>(`/me/inbox/${id}/read`)).unread;
+  inbox.unread = (await api.post<Schemas['InboxUnread']>(`/me/inbox/${id}/read`)).unread;
 }
 
 export async function markAllRead(): Promise<void> {
-  inbox.unread = (await api.post<{ unread: number }>('/me/inbox/read-all')).unread;
+  inbox.unread = (await api.post<Schemas['InboxUnread']>('/me/inbox/read-all')).unread;
 }
 
 /** Refreshes the count; quiet when the network or the session is gone (the bell just keeps its number). */
@@ -72,9 +49,9 @@ export async function refreshUnread(): Promise<void> {
 }
 
 export const getNotificationSettings = () => api.get<NotificationSettings>('/me/notifications');
-export const saveNotificationSettings = (s: Omit<NotificationSettings, 'smtp_configured'>) =>
+export const saveNotificationSettings = (s: Schemas['NotificationSettingsInput']) =>
   api.put<NotificationSettings>('/me/notifications', s);
 
 /** Asks the server to notify the meeting's members or its monitor; answers how many messages were queued. */
 export const sendMeetingNotice = (meetingId: number, to: 'members' | 'monitor') =>
-  api.post<{ queued: number }>(`/meetings/${meetingId}/notices`, { to });
+  api.post<Schemas['NoticesQueued']>(`/meetings/${meetingId}/notices`, { to });
