@@ -86,7 +86,7 @@ Result<int> sendMeetingNotice(Store& store, const Caller& c, Id meeting_id, cons
   if (ctx->rec.meeting.status != MeetingStatus::planned)
     return Error::conflict("meeting_held", "Cuộc họp đã diễn ra, không gửi thông báo được nữa.");
   if (to != "members" && to != "monitor")
-    return Error::validation({{"to", "invalid_choice", "Chọn gửi cho đảng viên (members) hoặc cấp ủy viên phụ trách (monitor)."}});
+    return Error::validation({{"to", "invalid_choice", "Chọn gửi cho đảng viên hoặc cho cấp ủy viên phụ trách."}});
   bool monitor = to == "monitor";
   const auto& rec = ctx->rec;
   auto recipients = monitor ? meetingMonitorAccounts(*tx, rec, ctx->org) : meetingMemberAccounts(*tx, rec, ctx->org);

@@ -4,7 +4,7 @@
 // to the meeting; a member of another cell receives nothing; the member chooses e-mail and a
 // daily digest in "Tài khoản của tôi", a bad address is refused with the reason.
 export default function register(h) {
-  const { test, ctx, check, visible, waitFor, phoneLogin, noOverflow, shot } = h;
+  const { test, ctx, check, visible, waitFor, phoneLogin, noOverflow, shot, vnToday } = h;
   const local = {};
 
   async function getJson(page, path) {
@@ -16,15 +16,30 @@ export default function register(h) {
   test('the secretary has chibo notify the members of the next meeting', async () => {
     const { context, page } = await phoneLogin(h.USER);
     try {
-      await waitFor(async () => /#\/meetings\/\d+$/.test(page.url()), 'the secretary landing on the next meeting');
-      local.meetingId = +page.url().match(/meetings\/(\d+)$/)[1];
+      await waitFor(async () => /#\/(meetings\/\d+|orgs\/\d+\/meetings)$/.test(page.url()), 'the secretary landing on a meeting');
+      // The next meeting still to be held (the demo's meeting of today may have begun already).
+      const cell = (await getJson(page, '/me')).user.grants.find((g) => g.role === 'cell').org_id;
+      const iso = (d) => d.split('/').reverse().join('-');
+      const list = await getJson(page, `/orgs/${cell}/meetings?from=${iso(vnToday(1))}&to=${iso(vnToday(60))}`);
+      const next = list.items.filter((m) => m.status === 'planned').sort((a, b) => a.planned_start.localeCompare(b.planned_start))[0];
+      check(next, `no planned meeting of cell ${cell} in the next 60 days: ${JSON.stringify(list.items.map((m) => m.status))}`);
+      local.meetingId = next.id;
+      await page.goto(`${ctx.base}/#/meetings/${local.meetingId}`);
+      await visible(page.getByRole('heading', { name: /Chuẩn bị cuộc họp/ }), 'the preparation checklist');
       const before = await getJson(page, `/meetings/${local.meetingId}`);
-      check(before.preparation.notice_members_at === null, 'the demo meeting already has its members notified');
       local.placeDate = before.planned_start.slice(0, 10).split('-').reverse().join('/');
       const item = page.getByRole('listitem').filter({ hasText: 'Thông báo cho đảng viên trước khi họp' });
+      // The demo's meeting may have the notice recorded by hand already: take that back first.
+      if (before.preparation.notice_members_at !== null) {
+        await item.getByRole('button', { name: 'Bỏ ghi nhận' }).click();
+        await waitFor(async () => (await getJson(page, `/meetings/${local.meetingId}`)).preparation.notice_members_at === null,
+          'the hand-recorded notice taken back');
+      }
       await item.getByRole('button', { name: /Gửi thông báo qua chibo/ }).click();
       const status = page.getByRole('status').filter({ hasText: /Đã xếp \d+ thông báo để gửi/ });
-      await visible(status, 'the number of notices queued');
+      const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+      await waitFor(async () => (await status.count()) > 0 || (await alert.count()) > 0, 'the notices queued, or an error');
+      check((await status.count()) > 0, `sending the notice failed: ${(await alert.allInnerTexts()).join(' | ')}`);
       local.queued = +(await status.innerText()).match(/Đã xếp (\d+)/)[1];
       check(local.queued > 0, 'no notice was queued');
       // The worker delivers to the in-app inbox; the checklist item is then ticked with that time.
