@@ -28,6 +28,7 @@ NoticeWorker::NoticeWorker(Store& store, const Settings& s) {
     std::mutex m;
     std::condition_variable_any cv;
     auto last_count = std::chrono::steady_clock::time_point{};
+    auto last_daily = std::chrono::steady_clock::time_point{};
     bool first = true;
     while (!stop.stop_requested()) {
       try {
@@ -35,9 +36,14 @@ NoticeWorker::NoticeWorker(Store& store, const Settings& s) {
         // The calendar's reminders: once a local day (the store keeps the day, so a restart the
         // same day does not repeat them; the dedupe keys keep any repeat from reaching anyone).
         // At start the pass runs whatever the day (tasks written while the server was stopped).
-        runTaskReminders(store, now, first);
-        first = false;
-        runDigests(store, now, digest_hour);
+        // Asking the store whether the day's passes ran is done once a minute, not on every
+        // quarter-second turn that drains the outbox.
+        if (first || std::chrono::steady_clock::now() - last_daily > std::chrono::minutes(1)) {
+          runTaskReminders(store, now, first);
+          runDigests(store, now, digest_hour);
+          first = false;
+          last_daily = std::chrono::steady_clock::now();
+        }
         // Drain what is due, then wait a moment: a quarter second's delay at most for a new message.
         while (!stop.stop_requested() && worker->runOnce(DateTime::now()) >= 100) {
         }

@@ -28,7 +28,7 @@ json::object settingsJson(const NotificationView& v) {
 Reply inbox(Api& api, Call& c) {
   auto unread = c.query("unread");
   if (unread && *unread != "true" && *unread != "false" && *unread != "1" && *unread != "0")
-    return errorReply(Error::validation({{"unread", "invalid_choice", "Bộ lọc chưa đọc không hợp lệ (true hoặc false)."}}));
+    return errorReply(Error::validation({{"unread", "invalid_choice", "Bộ lọc tin chưa đọc không hợp lệ."}}));
   bool only_unread = unread && (*unread == "true" || *unread == "1");
   auto r = listInbox(api.store(), c.caller, only_unread, c.page());
   if (!r) return errorReply(r.error());

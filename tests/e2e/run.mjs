@@ -372,6 +372,13 @@ async function phoneLogin(user) {
   return { context, page };
 }
 
+/** GETs /api/v1{path} in the page's session; a failed answer fails the test. */
+async function getJson(page, path) {
+  const r = await page.request.get(`${ctx.base}/api/v1${path}`);
+  check(r.ok(), `GET ${path} answered ${r.status()}`);
+  return r.json();
+}
+
 async function noOverflow(page, what) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 0, `${what} overflows horizontally by ${overflow}px at 390 px`);
@@ -632,7 +639,7 @@ test('a member sees upcoming meetings, attendance history and tasks on their lan
 // --- issues 4 and 5: each feature's browser checks live in a module of their own ------
 // A module's default export receives these helpers and registers its tests with `test`.
 const helpers = {
-  test, ctx, check, visible, waitFor, phoneLogin, noOverflow, shot, vnToday, sleep, clockNow,
+  test, ctx, check, visible, waitFor, phoneLogin, getJson, noOverflow, shot, vnToday, sleep, clockNow,
   get browser() { return browser; },
   PASS, USER, COMMITTEE_USER, MEMBER_USER, PHONE,
 };

@@ -148,10 +148,8 @@ void SqliteTx::upsertTaskReview(const TaskReview& r) {
   st.bind(6, r.by_user_id).run();
 }
 
-}  // namespace chibo::sqlite
 
-// --- reminders and notices (0014): the daily pass's tasks, read through tasks_pending_deadline.
-namespace chibo::sqlite {
+// The daily reminder pass's tasks (0014), read through tasks_pending_deadline.
 std::vector<Task> SqliteTx::pendingTasksDueBetween(Date from, Date to) {
   static const std::string sql = std::string("SELECT ") + kTaskCols +
                                  " FROM tasks t WHERE t.deadline_day IS NOT NULL AND t.deadline_day BETWEEN ?1 AND ?2"

@@ -8,11 +8,7 @@ export default function register(h) {
   const CELL = 'Chi bộ Khu phố 1';
   const state = { username: '', code: '', password: 'hoa-sen-no-giua-dam' };
 
-  async function json(page, path) {
-    const r = await page.request.get(`${ctx.base}/api/v1${path}`);
-    check(r.ok(), `GET ${path} answered ${r.status()}`);
-    return r.json();
-  }
+  const json = h.getJson;
 
   async function cellId(page) {
     for (const root of (await json(page, '/orgs')).items) {

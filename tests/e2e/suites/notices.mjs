@@ -7,11 +7,7 @@ export default function register(h) {
   const { test, ctx, check, visible, waitFor, phoneLogin, noOverflow, shot, vnToday } = h;
   const local = {};
 
-  async function getJson(page, path) {
-    const r = await page.request.get(`${ctx.base}/api/v1${path}`);
-    check(r.ok(), `GET ${path} answered ${r.status()}`);
-    return r.json();
-  }
+  const getJson = h.getJson;
 
   test('the secretary has chibo notify the members of the next meeting', async () => {
     const { context, page } = await phoneLogin(h.USER);

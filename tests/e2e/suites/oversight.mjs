@@ -24,11 +24,7 @@ export default function register(h) {
     return { context, page };
   }
 
-  async function getJson(page, path) {
-    const r = await page.request.get(`${h.ctx.base}/api/v1${path}`);
-    check(r.ok(), `GET ${path} answered ${r.status()}`);
-    return r.json();
-  }
+  const getJson = h.getJson;
 
   /** The period shown on the dashboard, as the API's from/to. */
   async function shownRange(page) {

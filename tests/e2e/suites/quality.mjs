@@ -8,11 +8,7 @@ const fmt = (v) => String(Math.round(v * 100) / 100).replace('.', ',');
 export default function register(h) {
   const { test, ctx, check, visible, waitFor, phoneLogin, noOverflow, shot } = h;
 
-  async function json(page, path) {
-    const r = await page.request.get(`${ctx.base}/api/v1${path}`);
-    check(r.ok(), `GET ${path} answered ${r.status()}`);
-    return r.json();
-  }
+  const json = h.getJson;
 
   /** The ward "Đảng ủy phường Tân Định" among the visible roots or their children. */
   async function findWard(page) {

@@ -16,11 +16,7 @@ export default function register(h) {
   const { test, ctx, check, visible, waitFor, phoneLogin, noOverflow, shot, vnToday } = h;
   const local = {};
 
-  async function getJson(page, path) {
-    const r = await page.request.get(`${ctx.base}/api/v1${path}`);
-    check(r.ok(), `GET ${path} answered ${r.status()}`);
-    return r.json();
-  }
+  const getJson = h.getJson;
 
   /** Serious and critical axe-core violations on the page as it is now, printed. */
   async function axeScan(page, what) {

@@ -25,8 +25,7 @@ export const kindLabel: Record<InboxKind, string> = {
 export const inbox = $state({ unread: 0 });
 
 export async function listInbox(q: { limit: number; offset: number; unread: boolean }): Promise<InboxList> {
-  // The server reads unread=true (withQuery would write a bare true as 1).
-  const r = await api.get<InboxList>('/me/inbox', { limit: q.limit, offset: q.offset, unread: q.unread ? 'true' : null });
+  const r = await api.get<InboxList>('/me/inbox', q);
   inbox.unread = r.unread;
   return r;
 }
