@@ -38,6 +38,11 @@ class StoreError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Narrow repositories reached from a transaction (store/<name>_repo.h). New
+// concepts get one of these instead of more methods on ReadTx/WriteTx.
+class DuesRepo;
+class AdmissionRepo;
+
 // A member with one placement and all their status periods: what the roster
 // computation needs.
 struct RosterCandidate {
@@ -227,6 +232,10 @@ class ReadTx {
   virtual std::vector<Task> pendingTasksDueBetween(Date from, Date to) = 0;
   // The local day the named daily pass ("task_reminders", "digest") last ran.
   virtual std::optional<Date> noticePassDay(std::string_view name) = 0;
+
+  // --- repositories: the same transaction, one concept each
+  virtual DuesRepo& dues() = 0;            // 0017, store/dues_repo.h
+  virtual AdmissionRepo& admission() = 0;  // 0018, store/admission_repo.h
 };
 
 class WriteTx : public ReadTx {

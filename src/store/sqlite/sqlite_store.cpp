@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "store/migrations.h"
+#include "store/sqlite/sqlite_admission_repo.h"
+#include "store/sqlite/sqlite_dues_repo.h"
 #include "store/sqlite/sqlite_tx.h"
 #include "store/tx_durations.h"
 
@@ -135,6 +137,16 @@ void SqliteTx::commit() {
 
 void SqliteTx::requireWritable() const {
   if (!writable_) throw StoreError("write attempted in a read-only transaction");
+}
+
+DuesRepo& SqliteTx::dues() {
+  if (!dues_) dues_ = std::make_unique<SqliteDuesRepo>(conn_, writable_);
+  return *dues_;
+}
+
+AdmissionRepo& SqliteTx::admission() {
+  if (!admission_) admission_ = std::make_unique<SqliteAdmissionRepo>(conn_, writable_);
+  return *admission_;
 }
 
 }  // namespace sqlite

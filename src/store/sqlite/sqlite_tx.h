@@ -3,12 +3,16 @@
 // a read-only transaction refuses writes. Method bodies are split by concept
 // across tx_*.cpp.
 #include <functional>
+#include <memory>
 #include <mutex>
 
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
 namespace chibo::sqlite {
+
+class SqliteDuesRepo;
+class SqliteAdmissionRepo;
 
 class SqliteTx final : public WriteTx {
  public:
@@ -199,6 +203,10 @@ class SqliteTx final : public WriteTx {
   void setNoticePassDay(std::string_view name, Date day, DateTime at) override;
   void commit() override;
 
+  // Repositories, made on first use (sqlite_<name>_repo.h).
+  DuesRepo& dues() override;
+  AdmissionRepo& admission() override;
+
   Conn& conn() { return conn_; }
 
  private:
@@ -214,6 +222,8 @@ class SqliteTx final : public WriteTx {
   bool writable_;
   bool done_ = false;
   std::function<void()> release_;
+  std::unique_ptr<SqliteDuesRepo> dues_;
+  std::unique_ptr<SqliteAdmissionRepo> admission_;
 };
 
 // Field diffs as a JSON array text column (audit rows, meeting versions).

@@ -79,6 +79,11 @@ class FakeTx : public WriteTx {
   // `target` is where commit() writes; null for a read-only transaction.
   FakeTx(Data snapshot, Data* target) : d_(std::move(snapshot)), target_(target) {}
 
+  // The repositories have no fake: use cases that reach them are tested on a
+  // real temporary SQLite database, as idempotency_test.cpp is.
+  DuesRepo& dues() override { throw StoreError("the fake store has no dues repository"); }
+  AdmissionRepo& admission() override { throw StoreError("the fake store has no admission repository"); }
+
   // --- organisation tree
   std::optional<Org> org(Id id) override { return findById(d_.orgs, id); }
   std::vector<Org> orgsByIds(const std::vector<Id>& ids) override {

@@ -1,0 +1,20 @@
+#pragma once
+// SQLite implementation of AdmissionRepo, on the connection of its SqliteTx.
+#include "store/admission_repo.h"
+#include "store/sqlite/sqlite_db.h"
+
+namespace chibo::sqlite {
+
+class SqliteAdmissionRepo final : public AdmissionRepo {
+ public:
+  SqliteAdmissionRepo(Conn& conn, bool writable) : conn_(conn), writable_(writable) {}
+
+ private:
+  void requireWritable() const {
+    if (!writable_) throw StoreError("write attempted in a read-only transaction");
+  }
+  Conn& conn_;
+  bool writable_;
+};
+
+}  // namespace chibo::sqlite
