@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "app/dues/dues.h"
 #include "app/oversight/aggregates.h"
 #include "app/quality/kept_warnings.h"
 #include "app/quality/quality.h"
@@ -81,6 +82,8 @@ static int serve(const Settings& s, int activation_days, int idempotency_days, b
   // warnings pass below so the warnings it raises are mailed too.
   NoticeWorker notices(*store, s);
   ensureAggregates(*store, DateTime::now());
+  // Party dues: the kept month figures of payments written around the use cases (the demo).
+  if (api_cfg.rules) ensureDuesAggregates(*store, *api_cfg.rules, DateTime::now());
   // Kept warnings: what the calendar alone raised since the last pass (a month's due day, a
   // probation's end) and what was written around the use cases while the server was stopped (a
   // roster import from the command line, other rule files), judged right after start, then again

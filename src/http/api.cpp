@@ -359,6 +359,7 @@ std::vector<Route> routeTable() {
   addAccountRoutes(out);
   addImportRoutes(out);
   addNoticeRoutes(out);  // reminders and notices
+  addDuesRoutes(out);    // party dues
   return out;
 }
 

@@ -153,6 +153,8 @@ void addAccountRoutes(std::vector<Route>& out);     // routes_accounts.cpp
 void addImportRoutes(std::vector<Route>& out);      // routes_import.cpp
 // --- reminders and notices
 void addNoticeRoutes(std::vector<Route>& out);      // routes_notices.cpp
+// --- party dues
+void addDuesRoutes(std::vector<Route>& out);        // routes_dues.cpp
 
 void send(const restinio::request_handle_t& req, const Reply& r);
 

@@ -1,5 +1,6 @@
 #include "http/oversight_json.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "http/json_views.h"
@@ -101,6 +102,14 @@ void putFigures(json::object& o, const RollupFigures& f) {
   o["previous_tasks"] = s.previous_tasks;
   o["previous_tasks_reviewed"] = s.previous_reviewed;
   o["monitor_attended"] = s.monitor_present;
+  const DuesMonthStats& d = f.dues;
+  o["dues"] = json::object{{"amount_due", d.amount_due},
+                           {"amount_collected", d.amount_collected},
+                           {"amount_cash", d.amount_cash},
+                           {"member_months_due", d.members_due},
+                           {"member_months_paid", d.members_paid},
+                           {"member_months_excused", d.members_excused},
+                           {"member_months_behind", std::max(0, d.members_due - d.members_paid - d.members_excused)}};
   if (s.grade_good + s.grade_fair + s.grade_average + s.grade_poor > 0)
     o["grades"] = json::object{
         {"good", s.grade_good}, {"fair", s.grade_fair}, {"average", s.grade_average}, {"poor", s.grade_poor}};

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/documents/documents.h"
+#include "app/dues/dues_book.h"
 #include "export/docx_renderer.h"
 #include "export/pdf_renderer.h"
 #include "http/api.h"
@@ -98,6 +99,28 @@ Reply briefingRoute(Api& api, Call& c) {
   return fileReply(std::move(*bytes), kPdf, b->file_stem, "pdf");
 }
 
+// The cell's dues book: ?month=YYYY-MM (default the current month) or ?year=YYYY.
+template <bool Xlsx>
+Reply duesBookRoute(Api& api, Call& c) {
+  if (!api.config().rules) return errorReply(Error::internal("Máy chủ chưa nạp quy định."));
+  std::optional<int> year;
+  if (auto raw = c.query("year"); raw && !raw->empty()) {
+    if (raw->size() != 4 || raw->find_first_not_of("0123456789") != std::string::npos)
+      return errorReply(Error::validation({{"year", "invalid_year", "Năm không hợp lệ (định dạng YYYY)."}}));
+    year = std::stoi(*raw);
+  }
+  auto b = duesBookDocument(api.store(), *api.config().rules, c.caller, c.pathId("id"), c.query("month"), year);
+  if (!b) return errorReply(b.error());
+  if (Xlsx) {
+    auto bytes = buildXlsx(b->book);
+    if (!bytes) return errorReply(bytes.error());
+    return fileReply(std::move(*bytes), kXlsx, b->file_stem, "xlsx");
+  }
+  auto bytes = renderPdf(b->doc);
+  if (!bytes) return errorReply(bytes.error());
+  return fileReply(std::move(*bytes), kPdf, b->file_stem, "pdf");
+}
+
 }  // namespace
 
 void addDocumentRoutes(std::vector<Route>& out) {
@@ -111,6 +134,8 @@ void addDocumentRoutes(std::vector<Route>& out) {
   out.push_back({"GET", "/api/v1/orgs/{id}/tasks.docx", true, true, tasks<true>});
   out.push_back({"GET", "/api/v1/orgs/{id}/reports/briefing.xlsx", true, true, briefingRoute<true>});
   out.push_back({"GET", "/api/v1/orgs/{id}/reports/briefing.pdf", true, true, briefingRoute<false>});
+  out.push_back({"GET", "/api/v1/orgs/{id}/reports/dues-book.xlsx", true, true, duesBookRoute<true>});
+  out.push_back({"GET", "/api/v1/orgs/{id}/reports/dues-book.pdf", true, true, duesBookRoute<false>});
 }
 
 }  // namespace chibo::http

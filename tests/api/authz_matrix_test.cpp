@@ -75,6 +75,15 @@ const std::map<std::string, Expect>& declaredMatrix() {
       {"POST /api/v1/members/{id}/statuses", {Obj::member, A, A, F, A, H, true}},
       {"PATCH /api/v1/members/{id}/statuses/{sid}", {Obj::status, A, A, F, A, H, true}},
       {"GET /api/v1/members/{id}/participation", {Obj::member, A, A, A, A, H, true}},
+      // --- party dues (the sheet is the cell's roster with amounts: a member reads only their own)
+      {"GET /api/v1/orgs/{id}/dues", {Obj::org, A, A, A, A, F, true}},
+      {"PUT /api/v1/orgs/{id}/dues", {Obj::org, A, A, F, A, F, true}},
+      {"GET /api/v1/members/{id}/dues", {Obj::member, A, A, A, A, H, true}},
+      {"PUT /api/v1/members/{id}/dues/basis", {Obj::member, A, A, F, A, H, true}},
+      {"POST /api/v1/members/{id}/dues/reliefs", {Obj::member, A, A, F, A, H, true}},
+      {"DELETE /api/v1/members/{id}/dues/reliefs/{sid}", {Obj::unknown, A, A, F, A, H, true}},
+      {"GET /api/v1/orgs/{id}/reports/dues-book.xlsx", {Obj::org, A, A, A, A, F, true}},
+      {"GET /api/v1/orgs/{id}/reports/dues-book.pdf", {Obj::org, A, A, A, A, F, true}},
       // --- meetings
       {"GET /api/v1/orgs/{id}/meetings", {Obj::org, A, A, A, A, A, true}},
       {"POST /api/v1/orgs/{id}/meetings", {Obj::org, A, A, F, A, F, true}},

@@ -68,6 +68,10 @@ constexpr std::array kActions{
     Pair{"thematic_plan.create", "Thêm chuyên đề vào kế hoạch"},
     Pair{"user.create", "Tạo tài khoản"},
     Pair{"warning.ack", "Ghi nhận cảnh báo"},
+    Pair{"dues.collect", "Thu đảng phí"},
+    Pair{"dues.basis", "Ghi căn cứ đóng đảng phí"},
+    Pair{"dues.relief.create", "Ghi miễn, giảm đảng phí"},
+    Pair{"dues.relief.delete", "Xóa miễn, giảm đảng phí"},
 };
 
 constexpr std::array kTargets{
@@ -164,6 +168,8 @@ constexpr std::array kFields{
     Pair{"quarter", "Quý"},
     Pair{"minutes", "Biên bản"},
     Pair{"meeting", "Cuộc họp"},
+    Pair{"amount", "Số tiền"},
+    Pair{"percent", "Mức miễn, giảm"},
 };
 
 // The judgement criteria of the rubrics in rules/, for "self.conduct" and
@@ -195,6 +201,15 @@ bool endsWith(std::string_view s, std::string_view tail) {
 // "attendance[15]" -> 15.
 std::optional<Id> attendanceId(std::string_view field) {
   const std::string_view head = "attendance[";
+  if (field.substr(0, head.size()) != head || field.back() != ']') return std::nullopt;
+  std::string digits(field.substr(head.size(), field.size() - head.size() - 1));
+  if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return Id(std::strtoll(digits.c_str(), nullptr, 10));
+}
+
+// "dues[15]" -> 15: a member's line of a dues sheet.
+std::optional<Id> duesId(std::string_view field) {
+  const std::string_view head = "dues[";
   if (field.substr(0, head.size()) != head || field.back() != ']') return std::nullopt;
   std::string digits(field.substr(head.size(), field.size() - head.size() - 1));
   if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
@@ -236,6 +251,7 @@ std::string_view auditTargetLabel(std::string_view target_type) {
 
 std::string auditFieldLabel(std::string_view field, const std::map<Id, std::string>& names) {
   if (auto id = attendanceId(field)) return "Điểm danh: " + nameOr(names, *id);
+  if (auto id = duesId(field)) return "Đảng phí: " + nameOr(names, *id);
   if (auto v = find(kFields, field)) return std::string(*v);
   for (auto [prefix, who] : {Pair{"self.", "Chi bộ tự chấm"}, Pair{"committee.", "Cấp trên chấm"}})
     if (field.substr(0, prefix.size()) == prefix) {
@@ -247,6 +263,7 @@ std::string auditFieldLabel(std::string_view field, const std::map<Id, std::stri
 
 void auditMemberIds(const FieldChange& c, std::map<Id, std::string>& names) {
   if (auto id = attendanceId(c.field)) names.emplace(*id, "");
+  if (auto id = duesId(c.field)) names.emplace(*id, "");
   if (isMemberField(c.field) || endsWith(c.field, "_member_ids"))
     for (const auto& v : {c.before, c.after})
       if (v)

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "app/documents/document_common.h"
+#include "app/dues/dues.h"
 #include "app/quality/quality.h"
 #include "domain/meeting/vn_format.h"
 #include "domain/meeting/vote.h"
@@ -125,6 +126,14 @@ Result<DocumentOut> minutesDocument(Store& store, const Caller& c, Id meeting_id
     mi.title = item.title;
     mi.content = item.notes;
     if (isStep(item, {"dues_status"}) && !item.notes.empty()) in.dues_status = std::string(trimAscii(item.notes));
+    // The secretary typed nothing: the month's figures from the dues sheet (QĐ 01-QĐ/TW; HD 42 summaries).
+    if (isStep(item, {"dues_status"}) && item.notes.empty() && rules && v.org.kind == OrgKind::cell) {
+      const int ym = m.period_year * 100 + int(m.period_month);
+      if (const DuesRules* dr = duesRulesInForce(rules->dues, ymFirstDay(ym)); dr && ym <= ymOfDate(c.today())) {
+        in.dues_status = duesMinutesSentence(computeDuesSheet(*tx, *dr, v.org, ym, c.today()));
+        mi.records.push_back(endSentence("Chi bộ " + in.dues_status));
+      }
+    }
     if (isStep(item, {"roll_call"}))
       mi.records.push_back("Có mặt " + std::to_string(a.present) + "/" + std::to_string(a.expected) +
                            " đồng chí phải dự; vắng có lý do " + std::to_string(a.excused_list.size()) +

@@ -113,6 +113,12 @@ RollupView computeRollup(ReadTx& tx, const Org& org, int from_ym, int to_ym, Dat
         mo.figures.meetings_due += due_now;
       }
     }
+    // Party dues: the kept month rows of the cells below (app/dues), one grouped read.
+    if (o.kind != OrgKind::subgroup)
+      for (const auto& row : tx.dues().subtreeMonthTotals(o.path, from_ym, to_ym)) {
+        f.dues += row;
+        if (by_month) monthOf(row.ym).figures.dues += row;
+      }
     if (by_month)
       for (auto& mo : v.months) {
         mo.figures.cells = f.cells;

@@ -16,6 +16,7 @@
 
 #include "app/context.h"
 #include "app/rules/rule_loader.h"
+#include "store/dues_repo.h"
 
 namespace chibo {
 
@@ -23,6 +24,7 @@ struct RollupFigures {
   int cells = 0;          // active cells counted
   int meetings_due = 0;
   StatsCounts sums;       // monthly_held is the "meetings held" of R-FREQ-1
+  DuesMonthStats dues;    // party dues: the sum of the cells' kept dues months (app/dues)
 };
 
 struct RollupChild {

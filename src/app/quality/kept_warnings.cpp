@@ -7,6 +7,7 @@
 #include <mutex>
 #include <set>
 
+#include "app/dues/dues.h"
 #include "app/quality/quality_internal.h"
 #include "domain/rules/calendar.h"
 
@@ -72,7 +73,7 @@ bool standsForCellMeeting(ReadTx& tx, const MeetingRecord& m) {
 // up to `today`, as if they were still expected at every meeting: does the
 // warning `code` (or a graver one of its chain) still stand?
 bool memberRuleStillBroken(ReadTx& tx, quality::RuleResolver& rr, const Org& cell, Id member_id, int year,
-                           Date today, const std::string& code) {
+                           Date today, const std::string& code, bool dues) {
   Date judged = year < today.year() ? lastDayOfMonth(year, 12) : today;
   const RuleSet* rs = rr.find(cell.path, judged);
   if (!rs) return true;  // nothing to judge with: leave it to people
@@ -87,6 +88,17 @@ bool memberRuleStillBroken(ReadTx& tx, quality::RuleResolver& rr, const Org& cel
     if (d.year() != year || d > today) continue;
     y.meetings.push_back({d, quality::outcomeOf(rec.mark.status)});
   }
+  if (dues) {
+    // R-ATT-4 (b): the year's dues as recorded, ignoring exemption like the meetings.
+    y.meetings.clear();
+    auto cat = catalogNow();
+    auto m = tx.member(member_id);
+    if (!cat || !m) return true;
+    y.unpaid_dues_months = memberUnpaidDuesMonths(tx, *cat, *m, tx.statusPeriods(member_id), year, today);
+    for (const auto& w : removalWatchWarnings(*rs, y))
+      if (w.code == code || chainOf(w.code) == chainOf(code)) return true;
+    return false;
+  }
   std::vector<Warning> again = excusedStreakWarnings(*rs, y);
   for (auto& w : removalWatchWarnings(*rs, y)) again.push_back(std::move(w));
   for (const auto& w : again)
@@ -98,7 +110,8 @@ bool memberRuleStillBroken(ReadTx& tx, quality::RuleResolver& rr, const Org& cel
 bool staysOpen(ReadTx& tx, quality::RuleResolver& rr, const Org& cell, const WarningRecord& r, Date today) {
   const std::string& code = r.warning.code;
   if (code == "removal_watch" || code == "removal_proposal_due" || code == "excused_streak")
-    return memberRuleStillBroken(tx, rr, cell, r.warning.subject_id, yearOfKey(r.key), today, code);
+    return memberRuleStillBroken(tx, rr, cell, r.warning.subject_id, yearOfKey(r.key), today, code,
+                                 r.key.find(":dues:") != std::string::npos);
   if (chainOf(code) == 2) {
     auto m = tx.member(r.warning.subject_id);
     return m && m->admission_ceremony_date && !m->official_date;

@@ -15,11 +15,13 @@
 //  - each member on the roll on `at`: excused absences in a row and the removal
 //    watch over this calendar year's meetings of the cells in the subtree
 //    (R-ATT-3, R-ATT-4; exempt members never; under a tổ đảng pilot the tổ đảng
-//    meetings of the months it covers too), and the end of probation (R-DUBI-1).
+//    meetings of the months it covers too), months of dues unpaid without good
+//    reason (R-ATT-4 b, app/dues), and the end of probation (R-DUBI-1).
 #include <algorithm>
 #include <map>
 #include <set>
 
+#include "app/dues/dues.h"
 #include "app/oversight/subgroup_months.h"
 #include "app/quality/quality_internal.h"
 #include "domain/meeting/numbering.h"
@@ -78,7 +80,7 @@ struct Collector {
 class SubtreeWarnings {
  public:
   SubtreeWarnings(ReadTx& tx, const RuleCatalog& cat, const Caller& c, Date at, Collector& out)
-      : tx_(tx), rr_(cat, tx), at_(at), out_(out) {
+      : tx_(tx), cat_(cat), rr_(cat, tx), at_(at), out_(out) {
     judged_at_ = at == c.today() ? c.now : DateTime{localStart(at.addDays(1)).unix_seconds - 1};
     window_from_ = at.addMonths(-12);
   }
@@ -249,6 +251,7 @@ class SubtreeWarnings {
       y.year = at_.year();
       y.exempt = st.exempt || st.temp_exempt;
       if (auto it = outcomes.find(mb.id); it != outcomes.end()) y.meetings = it->second;
+      // (a) alone here: the dues counter is judged below, under its own key.
       auto lastOf = [&](AttendanceOutcome o) {
         Date last = at_;
         bool any = false;
@@ -263,6 +266,18 @@ class SubtreeWarnings {
       for (auto& w : removalWatchWarnings(*mr, y)) {
         std::string key = w.code + ":member:" + std::to_string(mb.id) + ":" + year;
         out_.add(std::move(w), cell, std::move(key), mb.full_name, lastOf(AttendanceOutcome::unexcused));
+      }
+      // R-ATT-4 (b): months of dues unpaid without good reason, a counter of its own
+      // (not added to the meetings'), kept under its own key.
+      MemberYear dues_year{mb.id, mb.full_name, y.year, y.exempt, {}, {}};
+      dues_year.unpaid_dues_months = memberUnpaidDuesMonths(tx_, cat_, mb, cand.statuses, at_.year(), at_);
+      if (!dues_year.unpaid_dues_months.empty()) {
+        const int last = int(dues_year.unpaid_dues_months.back());
+        const Date since = ymLastDay(at_.year() * 100 + last).addDays(1);
+        for (auto& w : removalWatchWarnings(*mr, dues_year)) {
+          std::string key = w.code + ":member:" + std::to_string(mb.id) + ":dues:" + year;
+          out_.add(std::move(w), cell, std::move(key), mb.full_name, std::min(since, at_));
+        }
       }
 
       if (mb.admission_ceremony_date && !mb.official_date && st.standing == StatusKind::probationary) {
@@ -281,6 +296,7 @@ class SubtreeWarnings {
 
  private:
   ReadTx& tx_;
+  const RuleCatalog& cat_;
   RuleResolver rr_;
   Date at_;
   Collector& out_;

@@ -331,7 +331,11 @@ Result<RuleCatalog> loadRulesDir(const std::filesystem::path& dir) {
       const json::value* v = root.as_object().if_contains("kind");
       return v && v->is_string() && v->as_string() == k;
     };
-    if (kindIs("charter")) {
+    if (kindIs("dues")) {
+      auto d = parseDuesRules(*text, f.filename().string());
+      if (!d) return d.error();
+      cat.dues.push_back(std::move(*d));
+    } else if (kindIs("charter")) {
       auto ch = parseCharterRules(*text, f.filename().string());
       if (!ch) return ch.error();
       cat.charter.push_back(std::move(*ch));

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/dues/dues_rules.h"
 #include "domain/result.h"
 #include "domain/rules/rule_set.h"
 
@@ -23,6 +24,7 @@ struct RuleCatalog {
   std::vector<RuleSet> central;
   std::vector<RuleOverride> charter;  // the Điều lệ's rules by date (validateCharter)
   std::vector<RuleOverride> local;  // org_id/org_path unset: attaching them is the store's job
+  std::vector<DuesRules> dues;      // "kind": "dues" (party dues, rules/README.md)
 };
 
 // Parses the text of a file with "kind": "central". `file_name` only labels errors.
@@ -31,6 +33,9 @@ Result<RuleSet> parseCentralRules(std::string_view json_text, std::string_view f
 Result<RuleOverride> parseCharterRules(std::string_view json_text, std::string_view file_name);
 // Parses the text of a file with "kind": "local".
 Result<RuleOverride> parseLocalRules(std::string_view json_text, std::string_view file_name);
+
+// Parses the text of a file with "kind": "dues" (dues_rule_loader.cpp).
+Result<DuesRules> parseDuesRules(std::string_view json_text, std::string_view file_name);
 
 // The same, reading the file first (error code "rule_file_unreadable" if it cannot be read).
 Result<RuleSet> loadCentralRules(const std::filesystem::path&);

@@ -1600,6 +1600,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{id}/dues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cell's month of party dues (sổ thu), `?month=YYYY-MM` (default this month): each member on the roll with the amount due and the record. */
+        get: operations["getOrgsDues"];
+        /** Record a month's dues for some or all members of the cell (the meeting's "thu đảng phí" screen posts the sheet). All lines or none; audited; the kept figures and warnings follow. */
+        put: operations["putOrgsDues"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/dues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's dues basis history, reliefs and months of `?year=YYYY` (default this year). */
+        get: operations["getMembersDues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/dues/basis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the member's dues basis from a month (replaces the basis of the same month). */
+        put: operations["putMembersDuesBasis"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/dues/reliefs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an exemption (miễn) or a reduction (giảm 30/50/70 %, at most 12 months) of the member's dues. */
+        post: operations["postMembersDuesReliefs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/dues/reliefs/{sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a relief recorded by mistake (audited). */
+        delete: operations["deleteMembersDuesReliefs"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{id}/reports/dues-book.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cell's dues book (sổ thu nộp đảng phí) for `?month=YYYY-MM` (default this month) or `?year=YYYY`: each member's basis, due, paid and how, the totals and the cash the cell remits upward. */
+        get: operations["getOrgsReportsDuesBookXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{id}/reports/dues-book.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cell's dues book (sổ thu nộp đảng phí) for `?month=YYYY-MM` (default this month) or `?year=YYYY`: each member's basis, due, paid and how, the totals and the cash the cell remits upward. */
+        get: operations["getOrgsReportsDuesBookPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3071,6 +3191,7 @@ export interface components {
                 average: number;
                 poor: number;
             };
+            dues: components["schemas"]["RollupDues"];
         };
         /** @description A meeting in brief (meetingBriefJson). */
         MeetingHeader: {
@@ -3255,6 +3376,128 @@ export interface components {
         MeetingNoticeInput: {
             /** @enum {string} */
             to: "members" | "monitor";
+        };
+        /** @description What a member owes for a month (QĐ 01-QĐ/TW): amount = basis × rate_bp / 10000 × (100 − reduction_percent) / 100, rounded half up to the rule file's rounding unit, in đồng. */
+        DuesDue: {
+            /** @description On the roll, owing (not away; not exempt from meetings unless the rule file says they pay) and not exempted by a relief. */
+            owed: boolean;
+            /** @description Đồng; null when no basis is recorded. */
+            amount: number | null;
+            basis_kind: ("salary" | "pension" | "other") | null;
+            basis_amount: number;
+            /** @description Basis points: 100 = 1 %. */
+            rate_bp: number;
+            /** @description 0, a reduction (30/50/70 in the shipped file) or 100 for an exemption. */
+            reduction_percent: number;
+        };
+        /** @description The month's record for a member: paid (cash to the cell or the national public-service portal, with its reference) or not paid with a good reason (excused). */
+        DuesPayment: {
+            /** @enum {string} */
+            status: "paid" | "excused";
+            channel: ("cash" | "portal") | null;
+            amount: number;
+            reference: string;
+            note: string;
+            /** Format: date-time */
+            recorded_at: string;
+        };
+        /** @description A month's dues figures of a cell. */
+        DuesTotals: {
+            members_due: number;
+            members_paid: number;
+            members_excused: number;
+            members_behind: number;
+            amount_due: number;
+            amount_collected: number;
+            amount_cash: number;
+        };
+        /** @description The dues rule file in force for the month (rules/dues-*.json). */
+        DuesRulesBrief: {
+            id: string;
+            name: string;
+            salary_rate_bp: number;
+            pension_rate_bp: number;
+            other_rate_bp: number;
+            rounding_unit: number;
+            reduction_percents: number[];
+            max_reduction_months: number;
+        };
+        DuesLine: {
+            member_id: number;
+            full_name: string;
+            /** @enum {string} */
+            standing: "official" | "probationary";
+            /** @description False for a member whose payment stays in the book after leaving the roll. */
+            on_roll: boolean;
+            due: components["schemas"]["DuesDue"];
+            payment: components["schemas"]["DuesPayment"] | null;
+            /** @description Counts for the removal watch (R-ATT-4 b) today. */
+            unpaid: boolean;
+        };
+        /** @description A cell's month of party dues (sổ thu): every member on the roll on the month's last day (today for the month in progress), the amount due prefilled, and the record. */
+        DuesSheet: {
+            cell: {
+                id: number;
+                name: string;
+            };
+            month: string;
+            /** Format: date */
+            roll_day: string;
+            can_edit: boolean;
+            rules: components["schemas"]["DuesRulesBrief"];
+            lines: components["schemas"]["DuesLine"][];
+            totals: components["schemas"]["DuesTotals"];
+            /** @description What the minutes' dues step says when the secretary typed nothing. */
+            minutes_sentence: string;
+        };
+        DuesBasis: {
+            id: number;
+            /** @enum {string} */
+            kind: "salary" | "pension" | "other";
+            amount: number;
+            from: string;
+            note: string;
+        };
+        DuesRelief: {
+            id: number;
+            /** @enum {string} */
+            kind: "reduction" | "exemption";
+            percent: number;
+            from: string;
+            to: string | null;
+            decision: string;
+        };
+        /** @description A member's dues: basis history, reliefs, and each month of the year up to now. */
+        MemberDues: {
+            member_id: number;
+            full_name: string;
+            cell: {
+                id: number;
+                name: string;
+            };
+            can_edit: boolean;
+            year: number;
+            bases: components["schemas"]["DuesBasis"][];
+            reliefs: components["schemas"]["DuesRelief"][];
+            months: {
+                month: string;
+                cell_id: number | null;
+                has_rules: boolean;
+                due: components["schemas"]["DuesDue"];
+                payment: components["schemas"]["DuesPayment"] | null;
+                unpaid: boolean;
+            }[];
+            unpaid_months: number;
+        };
+        /** @description Party dues summed over the cells' kept month rows: amounts in đồng; member_months_* count one per member and month (for a single month, members). */
+        RollupDues: {
+            amount_due: number;
+            amount_collected: number;
+            amount_cash: number;
+            member_months_due: number;
+            member_months_paid: number;
+            member_months_excused: number;
+            member_months_behind: number;
         };
     };
     responses: {
@@ -6859,6 +7102,288 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getOrgsDues: {
+        parameters: {
+            query?: {
+                month?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuesSheet"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    putOrgsDues: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    month?: string;
+                    payments: {
+                        member_id: number;
+                        /** @enum {string} */
+                        status: "paid" | "excused" | "unpaid";
+                        /** @enum {string} */
+                        channel?: "cash" | "portal";
+                        amount?: number;
+                        reference?: string;
+                        note?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuesSheet"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getMembersDues: {
+        parameters: {
+            query?: {
+                year?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDues"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    putMembersDuesBasis: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "salary" | "pension" | "other";
+                    amount: number;
+                    from: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDues"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    postMembersDuesReliefs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "reduction" | "exemption";
+                    percent?: number;
+                    from: string;
+                    to?: string | null;
+                    decision: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDues"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    deleteMembersDuesReliefs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+                sid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDues"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getOrgsReportsDuesBookXlsx: {
+        parameters: {
+            query?: {
+                month?: string;
+                year?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getOrgsReportsDuesBookPdf: {
+        parameters: {
+            query?: {
+                month?: string;
+                year?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["Invalid"];
         };
     };

@@ -34,6 +34,8 @@ export interface Figures {
   previous_tasks_reviewed: number;
   monitor_attended: number;
   grades?: { good: number; fair: number; average: number; poor: number };
+  /** Party dues over the period (sums of the cells' kept months). */
+  dues?: import('./duesTypes').RollupDues;
   open_warnings?: number;
 }
 

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'org-meetings'; id: number }
   | { name: 'org-oversight'; id: number }
   | { name: 'org-warnings'; id: number }
+  | { name: 'org-dues'; id: number; month: string }
   | { name: 'desk' }
   | { name: 'meeting'; id: number }
   | { name: 'live'; id: number }
@@ -54,6 +55,9 @@ export function parse(hash: string): Route {
   // The activation sheet's QR code opens #/activate?code=…; the code stays in the fragment,
   // which browsers never send to the server.
   if (/^\/activate$/.test(path)) return { name: 'activate', code: new URLSearchParams(query).get('code') ?? '' };
+  // Party dues of a cell: #/orgs/3/dues?month=2026-03 (the month is optional).
+  const dues = path.match(/^\/orgs\/(\d+)\/dues$/);
+  if (dues) return { name: 'org-dues', id: +dues[1], month: new URLSearchParams(query).get('month') ?? '' };
   for (const [re, make] of patterns) {
     const m = path.match(re);
     if (m) return make(m);
