@@ -2097,6 +2097,7 @@ export interface components {
                     poor: number;
                 };
                 open_warnings?: number;
+                dues: components["schemas"]["RollupDues"];
             }[];
             months: {
                 month: string;
@@ -2136,7 +2137,9 @@ export interface components {
                     average: number;
                     poor: number;
                 };
+                dues: components["schemas"]["RollupDues"];
             }[];
+            dues: components["schemas"]["RollupDues"];
         };
         /** @description memberParticipationJson: summaries only when content_visible. */
         GetMembersParticipation: {
