@@ -55,9 +55,9 @@ class DuesRepo {
   // Sums of the kept rows of every cell in the subtree of `path`, one per month that has rows.
   virtual std::vector<DuesMonthStats> subtreeMonthTotals(const std::string& path, int from_ym, int to_ym) = 0;
 
-  // The first month the cell recorded any dues line (paid or excused): from it on the cell
-  // keeps its dues book here, and unpaid months count (R-ATT-4 b).
-  virtual std::optional<int> firstRecordedMonth(Id cell_id) = 0;
+  // The months in [from_ym, to_ym] for which the cell recorded any dues line (paid or
+  // excused), ascending: the months its dues book is kept here (R-ATT-4 b counts only those).
+  virtual std::vector<int> recordedMonths(Id cell_id, int from_ym, int to_ym) = 0;
   // The earliest month with a payment of a cell that has no kept row for it, if any:
   // records written around the use cases (the demo loader) that the kept figures miss.
   virtual std::optional<int> earliestUnkeptPayment() = 0;

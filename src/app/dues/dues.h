@@ -26,7 +26,7 @@ struct DuesLine {
   bool on_roll = false;           // on this cell's roll that month (false: a payment left after leaving)
   DuesDue due;
   std::optional<DuesPayment> payment;
-  bool unpaid = false;            // counts for R-ATT-4 b when judged today
+  bool unpaid = false;            // counts for R-ATT-4 b when judged today (the month is recorded here)
 };
 
 struct DuesSheet {
@@ -59,8 +59,10 @@ void ensureDuesAggregates(Store& store, const RuleCatalog& cat, DateTime now);
 
 // The months of `year` up to `at` that count as unpaid without good reason
 // for the member (R-ATT-4 b), over whatever cells they were in. A month counts
-// only from the first month the member's cell recorded any dues line: before
-// it the cell kept its book elsewhere (on paper), and chibo cannot know.
+// only when the member's cell recorded its book for it here (any dues line of
+// anyone): a month the secretary has not entered (kept on paper, or not yet
+// collected) is not held against each member; the system only flags, and an
+// unrecorded month says nothing about who paid.
 std::vector<unsigned> memberUnpaidDuesMonths(ReadTx& tx, const RuleCatalog& cat, const Member& m,
                                             const std::vector<StatusPeriod>& statuses, int year, Date at);
 

@@ -48,8 +48,7 @@ DuesSheet computeDuesSheet(ReadTx& tx, const DuesRules& rules, const Org& cell, 
         l.member = *m;
         s.lines.push_back(std::move(l));
       }
-  const auto first = repo.firstRecordedMonth(cell.id);
-  const bool kept = first && ym >= *first;  // the book is kept here from its first line on
+  const bool kept = !payments.empty();  // the cell recorded this month's book here
   for (auto& l : s.lines) {
     if (auto it = payments.find(l.member.id); it != payments.end()) l.payment = it->second;
     l.unpaid = kept && monthUnpaid(rules, l.due, l.payment ? &*l.payment : nullptr, ym, today);
@@ -114,7 +113,7 @@ std::vector<unsigned> memberUnpaidDuesMonths(ReadTx& tx, const RuleCatalog& cat,
   std::vector<DuesRelief> reliefs;
   bool loaded = false;
   std::vector<CellPeriod> periods;
-  std::map<Id, std::optional<int>> first_month;
+  std::map<Id, std::set<int>> recorded;
   std::vector<unsigned> out;
   for (int ym = year * 100 + 1; ym <= last_ym; ym = ymNext(ym)) {
     const DuesRules* rules = duesRulesInForce(cat.dues, ymFirstDay(ym));
@@ -128,10 +127,13 @@ std::vector<unsigned> memberUnpaidDuesMonths(ReadTx& tx, const RuleCatalog& cat,
     const Date day = duesRollDay(ym, at);
     auto place = placementOn(periods, day);
     if (!place) continue;
-    // Only months the cell keeps its dues book here: from its first recorded line on.
-    auto first = first_month.find(place->cell_id);
-    if (first == first_month.end()) first = first_month.emplace(place->cell_id, repo.firstRecordedMonth(place->cell_id)).first;
-    if (!first->second || ym < *first->second) continue;
+    // Only months the cell recorded its dues book here (any line, anyone's).
+    auto rec = recorded.find(place->cell_id);
+    if (rec == recorded.end()) {
+      auto months = repo.recordedMonths(place->cell_id, year * 100 + 1, year * 100 + 12);
+      rec = recorded.emplace(place->cell_id, std::set<int>(months.begin(), months.end())).first;
+    }
+    if (!rec->second.count(ym)) continue;
     DuesDue due = duesDue(*rules, owesDues(*rules, stateOn(m, statuses, day)), bases, reliefs, ym);
     const DuesPayment* p = nullptr;
     for (const auto& x : payments)

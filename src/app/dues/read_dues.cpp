@@ -64,8 +64,7 @@ MemberDuesView memberDuesView(ReadTx& tx, const RuleCatalog& cat, const MemberTa
       mo.due = duesDue(*rules, owesDues(*rules, stateOn(t.member, statuses, day)), v.bases, v.reliefs, ym);
     for (const auto& p : payments)
       if (p.ym == ym) mo.payment = p;
-    std::optional<int> first = mo.cell_id ? repo.firstRecordedMonth(mo.cell_id) : std::nullopt;
-    if (rules && first && ym >= *first)
+    if (rules && mo.cell_id && !repo.recordedMonths(mo.cell_id, ym, ym).empty())
       mo.unpaid = monthUnpaid(*rules, mo.due, mo.payment ? &*mo.payment : nullptr, ym, today);
     v.months.push_back(std::move(mo));
   }

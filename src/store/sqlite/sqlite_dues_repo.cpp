@@ -140,11 +140,12 @@ std::optional<int> SqliteDuesRepo::earliestUnkeptPayment() {
   return s.i32(0);
 }
 
-std::optional<int> SqliteDuesRepo::firstRecordedMonth(Id cell_id) {
-  auto s = conn_.prepare("SELECT MIN(ym) FROM dues_payments WHERE cell_id = ?");
-  s.bind(1, cell_id);
-  if (!s.step() || s.isNull(0)) return std::nullopt;
-  return s.i32(0);
+std::vector<int> SqliteDuesRepo::recordedMonths(Id cell_id, int from_ym, int to_ym) {
+  auto s = conn_.prepare("SELECT DISTINCT ym FROM dues_payments WHERE cell_id = ? AND ym BETWEEN ? AND ? ORDER BY ym");
+  s.bind(1, cell_id).bind(2, from_ym).bind(3, to_ym);
+  std::vector<int> out;
+  while (s.step()) out.push_back(s.i32(0));
+  return out;
 }
 
 Id SqliteDuesRepo::putBasis(const DuesBasis& b) {

@@ -19,7 +19,7 @@ class SqliteDuesRepo final : public DuesRepo {
   std::vector<DuesMonthStats> subtreeMonthTotals(const std::string& path, int from_ym, int to_ym) override;
 
   std::optional<int> earliestUnkeptPayment() override;
-  std::optional<int> firstRecordedMonth(Id cell_id) override;
+  std::vector<int> recordedMonths(Id cell_id, int from_ym, int to_ym) override;
 
   Id putBasis(const DuesBasis& b) override;
   Id insertRelief(const DuesRelief& r) override;

@@ -215,7 +215,7 @@ TEST_F(DuesUseCaseTest, ReliefsAreCheckedAgainstTheRuleFile) {
   EXPECT_TRUE(gone->reliefs.empty());
 }
 
-TEST_F(DuesUseCaseTest, UnpaidMonthsCountFromTheCellsFirstRecordedMonth) {
+TEST_F(DuesUseCaseTest, UnpaidMonthsCountInMonthsTheCellRecorded) {
   basis(an_, DuesBasisKind::salary, 10'000'000);
   basis(binh_, DuesBasisKind::salary, 8'000'000);
   auto tx = store_->read();
@@ -223,9 +223,9 @@ TEST_F(DuesUseCaseTest, UnpaidMonthsCountFromTheCellsFirstRecordedMonth) {
   // Nothing recorded in the cell yet: the book is kept elsewhere, nothing counts.
   EXPECT_TRUE(memberUnpaidDuesMonths(*tx, cat_, m, tx->statusPeriods(an_), 2026, d("2026-06-15")).empty());
   tx.reset();
-  // The cell starts its book in March: Bình pays March; An pays nothing.
-  ASSERT_TRUE(putDuesPayments(*store_, cat_, as(UserRole::cell, cell_), cell_.id, std::string("2026-03"),
-                              {paid(binh_)}).ok());
+  // The cell records March, May and June (Bình pays); April only An's good reason; An pays nothing.
+  for (const char* m : {"2026-03", "2026-05", "2026-06"})
+    ASSERT_TRUE(putDuesPayments(*store_, cat_, as(UserRole::cell, cell_), cell_.id, std::string(m), {paid(binh_)}).ok());
   DuesPaymentInput excused;
   excused.member_id = an_;
   excused.status = "excused";
@@ -233,7 +233,7 @@ TEST_F(DuesUseCaseTest, UnpaidMonthsCountFromTheCellsFirstRecordedMonth) {
   ASSERT_TRUE(putDuesPayments(*store_, cat_, as(UserRole::cell, cell_), cell_.id, std::string("2026-04"),
                               {excused}).ok());
   tx = store_->read();
-  // March and May ended unpaid (April excused, June not over on 15/6).
+  // March and May ended unpaid (January, February: not recorded here; April excused; June not over on 15/6).
   EXPECT_EQ(memberUnpaidDuesMonths(*tx, cat_, m, tx->statusPeriods(an_), 2026, d("2026-06-15")),
             (std::vector<unsigned>{3, 5}));
   EXPECT_EQ(memberUnpaidDuesMonths(*tx, cat_, m, tx->statusPeriods(an_), 2026, d("2026-07-01")),
@@ -241,6 +241,9 @@ TEST_F(DuesUseCaseTest, UnpaidMonthsCountFromTheCellsFirstRecordedMonth) {
   // The exempt member never counts.
   auto cm = *tx->member(cuong_);
   EXPECT_TRUE(memberUnpaidDuesMonths(*tx, cat_, cm, tx->statusPeriods(cuong_), 2026, d("2026-07-01")).empty());
+  // A month nobody recorded never counts: July, judged in August.
+  EXPECT_EQ(memberUnpaidDuesMonths(*tx, cat_, m, tx->statusPeriods(an_), 2026, d("2026-08-15")),
+            (std::vector<unsigned>{3, 5, 6}));
   // The minutes sentence for March.
   auto s = computeDuesSheet(*tx, *duesRulesInForce(cat_.dues, d("2026-03-01")), cell_, 202603, d("2026-06-15"));
   EXPECT_EQ(duesMinutesSentence(s), "đã thu đảng phí tháng 3/2026 của 1/2 đồng chí, tổng 80.000 đồng");
