@@ -129,6 +129,65 @@ TEST_F(DuesApiTest, RecordingAPaymentIsAuditedInVietnameseAndReachesTheRollup) {
   EXPECT_EQ(rollup_cleared.obj().at("dues").as_object().at("amount_collected").as_int64(), collected_before);
 }
 
+// R-ATT-4 (b): two past months of the year cleared for one member raise the dues removal watch,
+// counted apart from missed meetings; paying them again corrects it.
+TEST_F(DuesApiTest, UnpaidMonthsRaiseTheDuesRemovalWatch) {
+  auto c = as("bithu.kp1");
+  const std::string now(c.get(sheetPath(kp1_)).obj().at("month").as_string());
+  int year = std::stoi(now.substr(0, 4)), month = std::stoi(now.substr(5, 2));
+  std::string at;  // judged today, or at the end of last year early in a year
+  if (month < 3) {
+    --year;
+    month = 12;
+    at = std::to_string(year) + "-12-31";
+  }
+  char m1[8], m2[8];
+  std::snprintf(m1, sizeof m1, "%04d-%02d", year, month - 2);
+  std::snprintf(m2, sizeof m2, "%04d-%02d", year, month - 1);
+  // A member paid in both months (the demo's), not the one the other tests change.
+  auto s1 = c.get(sheetPath(kp1_, m1));
+  auto s2 = c.get(sheetPath(kp1_, m2));
+  int64_t member = 0;
+  for (auto& l : s1.obj().at("lines").as_array()) {
+    const auto& o = l.as_object();
+    if (o.at("payment").is_null() || o.at("payment").as_object().at("status").as_string() != "paid") continue;
+    for (auto& l2 : s2.obj().at("lines").as_array())
+      if (l2.as_object().at("member_id") == o.at("member_id") && !l2.as_object().at("payment").is_null() &&
+          l2.as_object().at("payment").as_object().at("status").as_string() == "paid")
+        member = o.at("member_id").as_int64();
+    if (member) break;
+  }
+  ASSERT_NE(member, 0);
+  auto clear = [&](const char* m, const char* status) {
+    json::object line{{"member_id", member}, {"status", status}};
+    if (std::string(status) == "paid") line["channel"] = "cash";
+    auto r = c.put(sheetPath(kp1_), json::object{{"month", m}, {"payments", json::array{line}}});
+    ASSERT_EQ(r.status, 200) << r.raw;
+  };
+  auto duesWatch = [&]() -> std::string {
+    auto w = c.get("/api/v1/orgs/" + std::to_string(kp1_) + "/warnings?limit=500" + (at.empty() ? "" : "&at=" + at));
+    EXPECT_EQ(w.status, 200) << w.raw;
+    for (auto& v : w.obj().at("items").as_array()) {
+      const auto& o = v.as_object();
+      std::string key(o.at("key").as_string());
+      if (o.at("subject").as_object().at("id").as_int64() == member && key.find(":dues:") != std::string::npos)
+        return std::string(o.at("code").as_string()) + " " + std::string(o.at("message").as_string());
+    }
+    return "";
+  };
+  EXPECT_EQ(duesWatch(), "");
+  clear(m1, "unpaid");
+  clear(m2, "unpaid");
+  std::string w = duesWatch();
+  EXPECT_EQ(w.rfind("removal_watch ", 0), 0u) << w;
+  EXPECT_NE(w.find("không đóng đảng phí không có lý do chính đáng 2 tháng"), std::string::npos) << w;
+  auto member_view = c.get(path("/api/v1/members/", member, "/dues?year=" + std::to_string(year)));
+  EXPECT_EQ(member_view.obj().at("unpaid_months").as_int64(), 2);
+  clear(m1, "paid");
+  clear(m2, "paid");
+  EXPECT_EQ(duesWatch(), "");
+}
+
 TEST_F(DuesApiTest, BadInputIsRefusedWithCodesAndWritesNothing) {
   auto c = as("bithu.kp1");
   auto sheet = c.get(sheetPath(kp1_));
