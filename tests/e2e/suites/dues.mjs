@@ -120,4 +120,26 @@ export default function register(h) {
     await noOverflow(page, 'the member page with dues');
     await local.phone.context.close();
   });
+
+  test('dues: the ward dashboard shows the dues figures of the roll-up', async () => {
+    const { context, page } = await h.phoneLogin(h.COMMITTEE_USER);
+    try {
+      const me = await getJson(page, '/me');
+      const ward = me.user.grants.find((g) => g.role === 'committee').org_id;
+      await page.goto(`${h.ctx.base}/#/orgs/${ward}/oversight`);
+      const card = page.getByTestId('fig-dues');
+      await visible(card, 'the dues card on the ward dashboard');
+      const text = squash(await page.getByTestId('ov-range').innerText());
+      const m = /^(\d{2})\/(\d{2})\/(\d{4}) – (\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+      check(m, `the period is not shown as dd/mm/yyyy – dd/mm/yyyy: "${text}"`);
+      const api = await getJson(page, `/orgs/${ward}/rollup?from=${m[3]}-${m[2]}-${m[1]}&to=${m[6]}-${m[5]}-${m[4]}`);
+      check(api.dues.amount_collected > 0, 'the demo ward has dues collected');
+      const shown = squash(await card.innerText());
+      check(shown.includes(dong(api.dues.amount_collected)), `the card shows "${shown}", API collected ${api.dues.amount_collected}`);
+      check(shown.includes(dong(api.dues.amount_due)), `the card shows "${shown}", API due ${api.dues.amount_due}`);
+      await noOverflow(page, 'the ward dashboard with dues');
+    } finally {
+      await context.close();
+    }
+  });
 }
