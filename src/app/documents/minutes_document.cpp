@@ -129,7 +129,9 @@ Result<DocumentOut> minutesDocument(Store& store, const Caller& c, Id meeting_id
     // The secretary typed nothing: the month's figures from the dues sheet (QĐ 01-QĐ/TW; HD 42 summaries).
     if (isStep(item, {"dues_status"}) && item.notes.empty() && rules && v.org.kind == OrgKind::cell) {
       const int ym = m.period_year * 100 + int(m.period_month);
-      if (const DuesRules* dr = duesRulesInForce(rules->dues, ymFirstDay(ym)); dr && ym <= ymOfDate(c.today())) {
+      // Only a month the cell recorded here: an unrecorded month (kept on paper) says nothing.
+      const DuesRules* dr = duesRulesInForce(rules->dues, ymFirstDay(ym));
+      if (dr && ym <= ymOfDate(c.today()) && !tx->dues().recordedMonths(v.org.id, ym, ym).empty()) {
         in.dues_status = duesMinutesSentence(computeDuesSheet(*tx, *dr, v.org, ym, c.today()));
         mi.records.push_back(endSentence("Chi bộ " + in.dues_status));
       }
