@@ -9,8 +9,11 @@
 // access; none answers 404, less than needed 403. Limits and scope before
 // validation; a rejected request writes nothing; every write is audited and
 // refreshes the cell's kept month figures in the same transaction.
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/context.h"
@@ -63,8 +66,11 @@ void ensureDuesAggregates(Store& store, const RuleCatalog& cat, DateTime now);
 // anyone): a month the secretary has not entered (kept on paper, or not yet
 // collected) is not held against each member; the system only flags, and an
 // unrecorded month says nothing about who paid.
+// `cache` (optional) keeps each cell's recorded months across the members of one pass.
+using DuesRecordedCache = std::map<std::pair<Id, int>, std::set<int>>;  // (cell, year) -> months
 std::vector<unsigned> memberUnpaidDuesMonths(ReadTx& tx, const RuleCatalog& cat, const Member& m,
-                                            const std::vector<StatusPeriod>& statuses, int year, Date at);
+                                            const std::vector<StatusPeriod>& statuses, int year, Date at,
+                                            DuesRecordedCache* cache = nullptr);
 
 // --- use cases
 struct DuesSheetView {

@@ -104,41 +104,40 @@ void ensureDuesAggregates(Store& store, const RuleCatalog& cat, DateTime now) {
 }
 
 std::vector<unsigned> memberUnpaidDuesMonths(ReadTx& tx, const RuleCatalog& cat, const Member& m,
-                                            const std::vector<StatusPeriod>& statuses, int year, Date at) {
+                                            const std::vector<StatusPeriod>& statuses, int year, Date at,
+                                            DuesRecordedCache* cache) {
   auto& repo = tx.dues();
   const int last_ym = std::min(year * 100 + 12, ymOfDate(at));
   if (last_ym < year * 100 + 1) return {};
-  auto payments = repo.paymentsOfMember(m.id, year * 100 + 1, last_ym);
-  std::vector<DuesBasis> bases;
-  std::vector<DuesRelief> reliefs;
-  bool loaded = false;
-  std::vector<CellPeriod> periods;
-  std::map<Id, std::set<int>> recorded;
+  DuesRecordedCache local;
+  DuesRecordedCache& recorded = cache ? *cache : local;
+  // Reads only what a month needs, in this order: a month paid or not recorded needs no basis.
+  std::optional<std::vector<DuesPayment>> payments;
+  std::optional<std::vector<CellPeriod>> periods;
+  std::optional<std::pair<std::vector<DuesBasis>, std::vector<DuesRelief>>> terms;
   std::vector<unsigned> out;
   for (int ym = year * 100 + 1; ym <= last_ym; ym = ymNext(ym)) {
     const DuesRules* rules = duesRulesInForce(cat.dues, ymFirstDay(ym));
     if (!rules || ymLastDay(ym).addDays(rules->grace_days.value) >= at) continue;
-    if (!loaded) {
-      bases = repo.bases(m.id);
-      reliefs = repo.reliefs(m.id);
-      periods = tx.cellPeriods(m.id);
-      loaded = true;
-    }
+    if (!periods) periods = tx.cellPeriods(m.id);
     const Date day = duesRollDay(ym, at);
-    auto place = placementOn(periods, day);
+    auto place = placementOn(*periods, day);
     if (!place) continue;
     // Only months the cell recorded its dues book here (any line, anyone's).
-    auto rec = recorded.find(place->cell_id);
+    auto rec = recorded.find({place->cell_id, year});
     if (rec == recorded.end()) {
       auto months = repo.recordedMonths(place->cell_id, year * 100 + 1, year * 100 + 12);
-      rec = recorded.emplace(place->cell_id, std::set<int>(months.begin(), months.end())).first;
+      rec = recorded.emplace(std::make_pair(place->cell_id, year), std::set<int>(months.begin(), months.end())).first;
     }
     if (!rec->second.count(ym)) continue;
-    DuesDue due = duesDue(*rules, owesDues(*rules, stateOn(m, statuses, day)), bases, reliefs, ym);
+    if (!payments) payments = repo.paymentsOfMember(m.id, year * 100 + 1, last_ym);
     const DuesPayment* p = nullptr;
-    for (const auto& x : payments)
+    for (const auto& x : *payments)
       if (x.ym == ym) p = &x;
-    if (monthUnpaid(*rules, due, p, ym, at)) out.push_back(unsigned(ym % 100));
+    if (p) continue;
+    if (!terms) terms.emplace(repo.bases(m.id), repo.reliefs(m.id));
+    DuesDue due = duesDue(*rules, owesDues(*rules, stateOn(m, statuses, day)), terms->first, terms->second, ym);
+    if (monthUnpaid(*rules, due, nullptr, ym, at)) out.push_back(unsigned(ym % 100));
   }
   return out;
 }

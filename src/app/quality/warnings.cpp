@@ -270,7 +270,8 @@ class SubtreeWarnings {
       // R-ATT-4 (b): months of dues unpaid without good reason, a counter of its own
       // (not added to the meetings'), kept under its own key.
       MemberYear dues_year{mb.id, mb.full_name, y.year, y.exempt, {}, {}};
-      dues_year.unpaid_dues_months = memberUnpaidDuesMonths(tx_, cat_, mb, cand.statuses, at_.year(), at_);
+      dues_year.unpaid_dues_months =
+          memberUnpaidDuesMonths(tx_, cat_, mb, cand.statuses, at_.year(), at_, &dues_recorded_);
       if (!dues_year.unpaid_dues_months.empty()) {
         const int last = int(dues_year.unpaid_dues_months.back());
         const Date since = ymLastDay(at_.year() * 100 + last).addDays(1);
@@ -297,6 +298,7 @@ class SubtreeWarnings {
  private:
   ReadTx& tx_;
   const RuleCatalog& cat_;
+  DuesRecordedCache dues_recorded_;  // each cell's recorded dues months, read once a pass
   RuleResolver rr_;
   Date at_;
   Collector& out_;
