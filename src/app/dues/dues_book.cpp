@@ -33,8 +33,8 @@ std::string totalsLine(const DuesMonthStats& t) {
   const int behind = std::max(0, t.members_due - t.members_paid - t.members_excused);
   return "Phải thu " + formatDong(t.amount_due) + " của " + std::to_string(t.members_due) + " đồng chí; đã thu " +
          formatDong(t.amount_collected) + " của " + std::to_string(t.members_paid) + " đồng chí (tiền mặt " +
-         formatDong(t.amount_cash) + ", nộp cấp trên " + formatDong(t.amount_cash) + "); chưa đóng " +
-         std::to_string(behind) + " đồng chí.";
+         formatDong(t.amount_cash) + ", nộp cấp trên " + formatDong(t.amount_cash) + "); chưa đóng có lý do chính đáng " +
+         std::to_string(t.members_excused) + " đồng chí; chưa đóng " + std::to_string(behind) + " đồng chí.";
 }
 
 }  // namespace
@@ -63,7 +63,7 @@ Result<DuesBookOut> duesBookDocument(Store& store, const RuleCatalog& cat, const
   d.title = b.cell.name + " " + period;
   d.font_size = 12;
 
-  const std::vector<std::string> header{"STT", "Họ và tên", "Căn cứ đóng", "Phải đóng (đồng)", "Đã đóng (đồng)",
+  const std::vector<std::string> header{"TT", "Họ và tên", "Căn cứ đóng", "Phải đóng (đồng)", "Đã đóng (đồng)",
                                         "Hình thức nộp", "Ngày ghi"};
   XlsxSheet summary{"Tổng hợp", "Tổng hợp thu nộp đảng phí " + b.cell.name + " " + period,
                     {"Tháng", "Phải đóng (người)", "Đã đóng (người)", "Có lý do (người)", "Chưa đóng (người)",
@@ -77,7 +77,7 @@ Result<DuesBookOut> duesBookDocument(Store& store, const RuleCatalog& cat, const
                             int64_t(t.amount_cash)});
     XlsxSheet sheet{"Tháng " + std::to_string(s.ym % 100) + "-" + std::to_string(s.ym / 100),
                     "Tháng " + ymVn(s.ym), header, {}, {6, 28, 36, 16, 16, 30, 12}};
-    Table table{header, {}, {4, 18, 22, 11, 11, 16, 10},
+    Table table{header, {}, {6, 19, 19, 11, 11, 16, 14},
                 {Align::centre, Align::left, Align::left, Align::right, Align::right, Align::left, Align::centre}};
     int n = 0;
     for (const auto& l : s.lines) {
