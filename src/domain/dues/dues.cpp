@@ -43,7 +43,6 @@ std::string_view label(DuesPaymentStatus e) { return detail::enumLabel(kStatus, 
 std::string_view label(DuesChannel e) { return detail::enumLabel(kChannel, e); }
 
 int ymNext(int ym) { return ym % 100 == 12 ? (ym / 100 + 1) * 100 + 1 : ym + 1; }
-int ymPrev(int ym) { return ym % 100 == 1 ? (ym / 100 - 1) * 100 + 12 : ym - 1; }
 int ymAdd(int ym, int months) {
   int idx = (ym / 100) * 12 + (ym % 100 - 1) + months;
   return (idx / 12) * 100 + idx % 12 + 1;

@@ -82,7 +82,6 @@ struct DuesPayment {
 
 // --- months
 int ymNext(int ym);
-int ymPrev(int ym);
 int ymAdd(int ym, int months);
 int ymDistance(int from_ym, int to_ym);  // months from one to the other, inclusive count - 1
 Date ymFirstDay(int ym);
