@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "domain/result.h"
+#include "domain/review/review_rules.h"
 #include "domain/rules/rule_set.h"
 
 namespace chibo {
@@ -23,6 +24,7 @@ struct RuleCatalog {
   std::vector<RuleSet> central;
   std::vector<RuleOverride> charter;  // the Điều lệ's rules by date (validateCharter)
   std::vector<RuleOverride> local;  // org_id/org_path unset: attaching them is the store's job
+  std::vector<ReviewRules> review;  // year-end classification ("kind": "evaluation")
 };
 
 // Parses the text of a file with "kind": "central". `file_name` only labels errors.
