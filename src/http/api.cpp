@@ -359,6 +359,7 @@ std::vector<Route> routeTable() {
   addAccountRoutes(out);
   addImportRoutes(out);
   addNoticeRoutes(out);  // reminders and notices
+  addReviewRoutes(out);  // year-end review and classification
   return out;
 }
 

@@ -153,6 +153,7 @@ void addAccountRoutes(std::vector<Route>& out);     // routes_accounts.cpp
 void addImportRoutes(std::vector<Route>& out);      // routes_import.cpp
 // --- reminders and notices
 void addNoticeRoutes(std::vector<Route>& out);      // routes_notices.cpp
+void addReviewRoutes(std::vector<Route>& out);      // routes_review.cpp
 
 void send(const restinio::request_handle_t& req, const Reply& r);
 

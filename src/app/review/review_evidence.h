@@ -1,0 +1,18 @@
+#pragma once
+// Gathers the year's record of a member, or of a cell, from the store into the
+// domain's counters (domain/review/evidence.h, classification.h).
+#include "domain/review/classification.h"
+#include "store/store.h"
+
+namespace chibo {
+
+// The member's record in `year`: attendance at their cell's meetings held that
+// year, the tasks assigned to them at meetings of that year, their speeches,
+// and the warnings about them raised that year and not resolved.
+YearEvidence memberYearEvidence(ReadTx& tx, Id member_id, const Org& cell, int year);
+
+// The tasks the cell's meetings of `year` assigned, as they stand at its end;
+// `members_not_done` is left to the caller (it comes from the round).
+CollectiveFacts cellYearFacts(ReadTx& tx, const Org& cell, int year);
+
+}  // namespace chibo
