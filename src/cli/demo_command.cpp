@@ -9,6 +9,8 @@
 
 #include "app/auth/password.h"
 #include "app/demo/demo.h"
+#include "app/demo/demo_review.h"
+#include "app/quality/quality.h"
 #include "app/scale/scale.h"
 #include "cli/commands.h"
 #include "store/store.h"
@@ -36,12 +38,21 @@ bool makeRoom(const std::string& db, bool force) {
   return true;
 }
 
-int demo(const std::string& db, const DemoOptions& o) {
+int demo(const std::string& db, const std::string& rules_dir, const DemoOptions& o) {
   if (!makeRoom(db, o.force)) return 2;
+  // The demo's finished year-end review is judged by the rules the server will load.
+  auto rules = loadRuleCatalog(rules_dir);
+  if (!rules) {
+    std::cerr << "Lỗi bộ quy tắc trong " << rules_dir << ": " << rules.error().message << "\n";
+    return 2;
+  }
   if (auto parent = fs::path(db).parent_path(); !parent.empty()) fs::create_directories(parent);
   auto store = openSqliteStore({db, true, 1});
   auto tx = store->write();
-  auto summary = loadDemo(*tx, o.seed, Date::today());
+  const Date today = Date::today();
+  auto summary = loadDemo(*tx, o.seed, today);
+  if (const auto* r = reviewRulesOn(rules->review, *Date::fromYmd(today.year() - 1, 12, 31)))
+    loadDemoReview(*tx, *r, summary.ward_id, today);
   tx->commit();
   std::ostringstream logins;
   logins << "Tài khoản mẫu (mật khẩu chung: " << (summary.accounts.empty() ? "" : summary.accounts.front().password)
@@ -101,7 +112,7 @@ Command addDemoCommand(CLI::App& root, Settings& s) {
   d->add_option("--scale", o->scale, "Dữ liệu tổng hợp cho đo hiệu năng: ward|province|national")
       ->check(CLI::IsMember({"ward", "province", "national"}));
   d->add_option("--months", o->months, "Số tháng lịch sử họp (với --scale; mặc định 36)");
-  return {d, [&s, o] { return o->scale.empty() ? demo(s.db, *o) : demoScale(s.db, *o); }};
+  return {d, [&s, o] { return o->scale.empty() ? demo(s.db, s.rules_dir, *o) : demoScale(s.db, *o); }};
 }
 
 }  // namespace chibo::cli

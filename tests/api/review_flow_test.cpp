@@ -35,6 +35,12 @@ class ReviewFlowTest : public QualityApiTest {
     ADD_FAILURE() << "no review for member " << member;
     return 0;
   }
+  // A committee of its own under the ward, so the rounds of these tests meet no other round.
+  int64_t newCommittee(Client& c, const std::string& name) {
+    auto r = c.post("/api/v1/orgs", json::object{{"parent_id", ward_}, {"name", name}, {"kind", "committee"}});
+    EXPECT_EQ(r.status, 201) << r.raw;
+    return r.status == 201 ? idOf(r) : 0;
+  }
   static std::string reviewPath(int64_t id, const std::string& rest = "") { return path("/api/v1/reviews/", id, rest); }
   static int64_t version(Client& c, int64_t review) {
     return c.get(reviewPath(review)).obj().at("review").as_object().at("version").as_int64();
@@ -46,7 +52,8 @@ class ReviewFlowTest : public QualityApiTest {
 
 TEST_F(ReviewFlowTest, TheYearFromSelfAssessmentToAppeal) {
   auto staff = as("canbo.phuong");
-  auto cell = newCell(staff, ward_, "Chi bộ Khu phố 9", 4, "2026-01-01");
+  const int64_t unit = newCommittee(staff, "Đảng bộ bộ phận số 9");
+  auto cell = newCell(staff, unit, "Chi bộ Khu phố 9", 4, "2026-01-01");
   const int64_t m0 = cell.members[0], m1 = cell.members[1], m3 = cell.members[3];
   Run march;
   march.day = "2026-03-10";
@@ -58,8 +65,8 @@ TEST_F(ReviewFlowTest, TheYearFromSelfAssessmentToAppeal) {
   hold(staff, cell, april);  // a task for m0, due 28/4, never reviewed: overdue at the year's end
 
   // Opening: the committee only, once per year, not for a year to come.
-  const std::string rounds = path("/api/v1/orgs/", ward_, "/review-rounds");
-  EXPECT_EQ(as("bithu.kp1").post(rounds, json::object{{"year", 2026}}).status, 403);
+  const std::string rounds = path("/api/v1/orgs/", unit, "/review-rounds");
+  EXPECT_EQ(as("bithu.kp1").post(rounds, json::object{{"year", 2026}}).status, 404);  // not theirs to see
   auto future = staff.post(rounds, json::object{{"year", 2028}});
   EXPECT_EQ(future.status, 422) << future.raw;
   auto on_cell = staff.post(path("/api/v1/orgs/", cell.id, "/review-rounds"), json::object{{"year", 2026}});
@@ -191,27 +198,23 @@ TEST_F(ReviewFlowTest, TheYearFromSelfAssessmentToAppeal) {
 
 TEST_F(ReviewFlowTest, TheCommitteeClassifiesACellOnItsRecord) {
   auto staff = as("canbo.phuong");
-  auto cell = newCell(staff, ward_, "Chi bộ Khu phố 10", 3, "2026-01-01");
+  const int64_t unit = newCommittee(staff, "Đảng bộ bộ phận số 10");
+  auto cell = newCell(staff, unit, "Chi bộ Khu phố 10", 3, "2026-01-01");
   Run may;
   may.day = "2026-05-12";
   hold(staff, cell, may);  // one task, due 28/5, never reviewed
-  auto opened = staff.get(path("/api/v1/orgs/", ward_, "/review-rounds"));
-  ASSERT_EQ(opened.status, 200) << opened.raw;
-  int64_t round = 0;
-  for (auto& r : opened.obj().at("items").as_array())
-    if (r.as_object().at("year").as_int64() == 2026 && r.as_object().at("org_id").as_int64() == ward_)
-      round = r.as_object().at("id").as_int64();
-  if (!round) {
-    auto o = staff.post(path("/api/v1/orgs/", ward_, "/review-rounds"), json::object{{"year", 2026}});
-    ASSERT_EQ(o.status, 201) << o.raw;
-    round = o.obj().at("round").as_object().at("id").as_int64();
-  }
+  auto o = staff.post(path("/api/v1/orgs/", unit, "/review-rounds"), json::object{{"year", 2026}});
+  ASSERT_EQ(o.status, 201) << o.raw;
+  const int64_t round = o.obj().at("round").as_object().at("id").as_int64();
+  auto listed = staff.get(path("/api/v1/orgs/", unit, "/review-rounds"));
+  ASSERT_EQ(listed.status, 200) << listed.raw;
+  EXPECT_EQ(listed.obj().at("items").as_array().at(0).as_object().at("id").as_int64(), round);
   const std::string put = path("/api/v1/review-rounds/", round, "/cells/" + std::to_string(cell.id));
   EXPECT_EQ(as("bithu.kp1").put(put, json::object{{"level", "not_done"}, {"points", 40}}).status, 404);
-  EXPECT_EQ(as("bithu.kp1").put(path("/api/v1/review-rounds/", round, "/cells/" + std::to_string(kp1_)),
-                                json::object{{"level", "good"}, {"points", 80}})
+  EXPECT_EQ(staff.put(path("/api/v1/review-rounds/", round, "/cells/" + std::to_string(kp1_)),
+                      json::object{{"level", "good"}, {"points", 80}})
                 .status,
-            403);
+            404);  // a cell outside the round's committee
   const auto before = auditCount();
   auto ex = staff.put(put, json::object{{"level", "excellent"}, {"points", 95}});
   EXPECT_EQ(code(ex), "level_not_allowed") << ex.raw;
@@ -226,9 +229,9 @@ TEST_F(ReviewFlowTest, TheCommitteeClassifiesACellOnItsRecord) {
   for (auto& c : ok.obj().at("cells").as_array())
     if (c.as_object().at("cell_id").as_int64() == cell.id)
       EXPECT_EQ(c.as_object().at("classification").as_object().at("level").as_string(), "not_done");
-  auto outside = staff.put(path("/api/v1/review-rounds/", round, "/cells/" + std::to_string(ward_)),
+  auto outside = staff.put(path("/api/v1/review-rounds/", round, "/cells/" + std::to_string(unit)),
                            json::object{{"level", "good"}, {"points", 80}});
-  EXPECT_EQ(outside.status, 404);  // the ward itself is not a cell of the round
+  EXPECT_EQ(outside.status, 404);  // the committee itself is not a cell of the round
 }
 
 }  // namespace chibo::testing
