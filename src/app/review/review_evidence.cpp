@@ -57,8 +57,8 @@ YearEvidence memberYearEvidence(ReadTx& tx, Id member_id, const Org& cell, int y
 
 CollectiveFacts cellYearFacts(ReadTx& tx, const Org& cell, int year) {
   CollectiveFacts f;
-  auto from = startOfDay(*Date::fromYmd(year, 1, 1));
-  auto to = startOfDay(*Date::fromYmd(year + 1, 1, 1));
+  auto from = docs::startOfDay(*Date::fromYmd(year, 1, 1));
+  auto to = docs::startOfDay(*Date::fromYmd(year + 1, 1, 1));
   for (const auto& m : tx.meetingsOfOrg(cell.id, from, to)) {
     if (!heldIn(m, year)) continue;
     auto outcomes = tx.reviewOutcomesOfTasksOf(m.meeting.id);
@@ -66,7 +66,7 @@ CollectiveFacts cellYearFacts(ReadTx& tx, const Org& cell, int year) {
     for (const auto& t : tx.tasksOfMeeting(m.meeting.id)) facts.push_back(factsOf(t, outcomes));
     YearEvidence e;
     countTasks(facts, yearEnd(year), e);
-    f.tasks_total += e.tasksTotal();
+    f.tasks_total += e.tasksTotal() - e.tasks_open;
     f.tasks_done += e.tasks_on_time + e.tasks_done_late;
     f.tasks_late += e.tasks_done_late + e.tasks_overdue;
   }

@@ -11,7 +11,8 @@ namespace chibo {
 // and the warnings about them raised that year and not resolved.
 YearEvidence memberYearEvidence(ReadTx& tx, Id member_id, const Org& cell, int year);
 
-// The tasks the cell's meetings of `year` assigned, as they stand at its end;
+// The tasks the cell's meetings of `year` assigned that fell due by its end
+// (a deadline still ahead is the next year's to judge), as they stand then;
 // `members_not_done` is left to the caller (it comes from the round).
 CollectiveFacts cellYearFacts(ReadTx& tx, const Org& cell, int year);
 

@@ -35,10 +35,8 @@ std::vector<std::string> memberLevelProblems(ReviewLevel level, int points, cons
   const bool needs_on_time = (level == ReviewLevel::excellent && r.excellent_needs_all_tasks_on_time.value) ||
                              (level == ReviewLevel::good && r.good_needs_all_tasks_on_time.value);
   if (needs_on_time && !e.allTasksOnTime()) {
-    const int behind = e.tasks_done_late + e.tasks_overdue;
-    std::string why = behind > 0 ? std::to_string(behind) + " nhiệm vụ chậm hoặc quá hạn"
-                                 : std::to_string(e.tasks_open) + " nhiệm vụ chưa hoàn thành";
-    out.push_back("Mức " + quoted(level) + " cần hoàn thành 100% nhiệm vụ đúng hạn; trong năm có " + why + ".");
+    out.push_back("Mức " + quoted(level) + " cần hoàn thành 100% nhiệm vụ đúng hạn; trong năm có " +
+                  std::to_string(e.tasks_done_late + e.tasks_overdue) + " nhiệm vụ chậm hoặc quá hạn.");
   }
   return out;
 }

@@ -26,8 +26,9 @@ struct YearEvidence {
   int dues_months_paid = 0;    // of those, months with a payment
   int warnings = 0;            // warnings raised about the member in the year
 
-  // Every task counted is on time: none late, none overdue, none open.
-  bool allTasksOnTime() const { return tasks_done_late == 0 && tasks_overdue == 0 && tasks_open == 0; }
+  // Every task that fell due is done on time: none done late, none overdue. A task whose
+  // deadline is still ahead at the year's end is the next year's to judge.
+  bool allTasksOnTime() const { return tasks_done_late == 0 && tasks_overdue == 0; }
   int tasksTotal() const { return tasks_on_time + tasks_done_late + tasks_overdue + tasks_open; }
 };
 

@@ -80,8 +80,9 @@ TEST(ReviewEvidence, TasksStandAsOnTheYearsEnd) {
   EXPECT_EQ(e.tasksTotal(), 6);
   EXPECT_FALSE(e.allTasksOnTime());
   YearEvidence clean;
-  countTasks({{TaskStatus::done, false, std::nullopt}}, end, clean);
-  EXPECT_TRUE(clean.allTasksOnTime());
+  countTasks({{TaskStatus::done, false, std::nullopt}, {TaskStatus::open, false, D(2027, 1, 20)}}, end, clean);
+  EXPECT_EQ(clean.tasks_open, 1);
+  EXPECT_TRUE(clean.allTasksOnTime());  // a deadline ahead is next year's to judge
 }
 
 TEST(ReviewClassification, MemberLevelNeedsItsBandAndTasksOnTime) {
