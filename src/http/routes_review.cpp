@@ -157,6 +157,7 @@ json::object memberViewJson(const MemberReviewView& v) {
                                     {"warnings", e.warnings}}},
           {"steps", std::move(steps)},
           {"rules", rulesJson(v.rules)},
+          {"voters", v.voters},
           {"may_self_assess", v.may_self_assess},
           {"may_vote", v.may_vote},
           {"may_decide", v.may_decide}};

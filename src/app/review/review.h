@@ -60,6 +60,7 @@ struct MemberReviewView {
   YearEvidence evidence;
   std::vector<ReviewStepRecord> steps;
   const ReviewRules* rules = nullptr;
+  int voters = 0;  // the cell's voting members today, when the caller may record its vote
   bool may_self_assess = false;
   bool may_vote = false;
   bool may_decide = false;

@@ -18,6 +18,8 @@ struct ReviewCtx {
 Result<ReviewCtx> loadReview(ReadTx& tx, const Caller& c, Id review_id);
 MemberReviewView memberView(ReadTx& tx, const RuleCatalog& cat, const Caller& c, const ReviewCtx& ctx);
 Result<ReviewRoundView> roundView(ReadTx& tx, const RuleCatalog& cat, const Caller& c, const ReviewRoundRecord& round);
+// The cell's voting members on `day` (R-RES-2: official members on the roll, not exempt).
+int cellVoters(ReadTx& tx, const Org& cell, Date day);
 // The level a review stands at in the round's picture: decided, else the cell's vote.
 std::optional<ReviewLevel> currentLevel(const MemberReviewRecord& r);
 

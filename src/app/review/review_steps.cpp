@@ -22,6 +22,11 @@ Result<ReviewCtx> loadReview(ReadTx& tx, const Caller& c, Id review_id) {
   return ReviewCtx{*r, *round, *cell, *member};
 }
 
+int cellVoters(ReadTx& tx, const Org& cell, Date day) {
+  const bool prob = probationaryVotesRule() && probationaryVotesRule()(tx, cell, day);
+  return countVoters(meetingRoll(tx, cell, day), {}, prob).on_roll;
+}
+
 MemberReviewView memberView(ReadTx& tx, const RuleCatalog& cat, const Caller& c, const ReviewCtx& ctx) {
   MemberReviewView v;
   v.review = ctx.review;
@@ -37,6 +42,7 @@ MemberReviewView memberView(ReadTx& tx, const RuleCatalog& cat, const Caller& c,
   v.may_vote = orgAccess(c.principal, ctx.cell.path) == Access::write &&
                applyStep(stage, ReviewStep::cell_vote).next.has_value();
   v.may_decide = mayDecide(c.principal, ctx.round.org_path);
+  if (v.may_vote) v.voters = cellVoters(tx, ctx.cell, c.today());
   return v;
 }
 
@@ -118,14 +124,11 @@ Result<MemberReviewView> takeReviewStep(Store& store, const RuleCatalog& cat, co
   Vote vote;
   if (step == ReviewStep::cell_vote) {
     // The cell votes the level against its roll, as for its resolutions (R-RES-2).
-    auto roll = meetingRoll(*tx, ctx->cell, c.today());
-    const bool prob = probationaryVotesRule() && probationaryVotesRule()(*tx, ctx->cell, c.today());
-    auto voters = countVoters(roll, {}, prob);
     vote.rule = VoteRule::more_than_half_roll;
     vote.votes_for = in.vote_for.value_or(-1);
     vote.against = in.vote_against.value_or(0);
     vote.abstain = in.vote_abstain.value_or(0);
-    vote.eligible = voters.on_roll;
+    vote.eligible = cellVoters(*tx, ctx->cell, c.today());
     if (!in.vote_for) v.add("vote_for", "required", "Vui lòng nhập số đảng viên tán thành.");
     else if (auto st = validateVote(vote); !st.ok())
       for (const auto& fe : st.error().field_errors) v.add("vote_" + fe.field, fe.code, fe.message);

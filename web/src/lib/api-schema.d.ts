@@ -3570,6 +3570,8 @@ export interface components {
                 at: string;
             }[];
             rules: components["schemas"]["ReviewRules"];
+            /** @description The cell's voting members today, when the caller may record the cell's vote (0 otherwise). */
+            voters: number;
             may_self_assess: boolean;
             may_vote: boolean;
             may_decide: boolean;
