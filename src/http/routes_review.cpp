@@ -181,8 +181,7 @@ Reply openRound(Api& api, Call& c) {
   BodyReader b(c.body);
   auto year = b.integer("year");
   if (!b.errors().ok()) return errorReply(b.errors().error());
-  if (!year) return errorReply(Error::validation({{"year", "required", "Vui lòng chọn năm kiểm điểm."}}));
-  auto r = openReviewRound(api.store(), *cat, c.caller, c.pathId("id"), *year);
+  auto r = openReviewRound(api.store(), *cat, c.caller, c.pathId("id"), year);
   return r ? jsonReply(201, roundViewJson(*r)) : errorReply(r.error());
 }
 
@@ -228,7 +227,7 @@ Reply classify(Api& api, Call& c) {
   BodyReader b(c.body);
   auto in = stepInput(b);
   if (!b.errors().ok()) return errorReply(b.errors().error());
-  auto r = classifyCell(api.store(), *cat, c.caller, c.pathId("id"), c.pathId("cellId"), in);
+  auto r = classifyCell(api.store(), *cat, c.caller, c.pathId("id"), c.pathId("sid"), in);
   return r ? jsonReply(200, roundViewJson(*r)) : errorReply(r.error());
 }
 
@@ -238,7 +237,7 @@ void addReviewRoutes(std::vector<Route>& out) {
   out.push_back({"GET", "/api/v1/orgs/{id}/review-rounds", true, false, listRounds});
   out.push_back({"POST", "/api/v1/orgs/{id}/review-rounds", true, false, openRound});
   out.push_back({"GET", "/api/v1/review-rounds/{id}", true, false, getRound});
-  out.push_back({"PUT", "/api/v1/review-rounds/{id}/cells/{cellId}", true, false, classify});
+  out.push_back({"PUT", "/api/v1/review-rounds/{id}/cells/{sid}", true, false, classify});
   out.push_back({"GET", "/api/v1/reviews/{id}", true, false, getReview});
   out.push_back({"POST", "/api/v1/reviews/{id}/self-assessment", true, false, selfAssess});
   out.push_back({"POST", "/api/v1/reviews/{id}/cell-vote", true, false, cellVote});

@@ -178,6 +178,22 @@ TEST_F(ReviewFlowTest, TheYearFromSelfAssessmentToAppeal) {
   EXPECT_EQ(steps[3].as_object().at("level").as_string(), "done");
   EXPECT_EQ(appeal.obj().at("review").as_object().at("decided_level").as_string(), "done");
 
+  // The papers: the member's form, the round's result list, one cell's summary list.
+  auto paper = member1.get(reviewPath(r1, "/form.pdf"));
+  ASSERT_EQ(paper.status, 200) << form.raw.substr(0, 300);
+  EXPECT_EQ(paper.content_type, "application/pdf");
+  EXPECT_EQ(paper.raw.substr(0, 5), "%PDF-");
+  EXPECT_EQ(member1.get(reviewPath(r1, "/form.docx")).raw.substr(0, 2), "PK");
+  EXPECT_EQ(member1.get(reviewPath(r0, "/form.pdf")).status, 404);
+  auto table = staff.get(path("/api/v1/review-rounds/", round, "/results.xlsx"));
+  ASSERT_EQ(table.status, 200) << table.raw.substr(0, 300);
+  EXPECT_EQ(table.raw.substr(0, 2), "PK");
+  EXPECT_EQ(staff.get(path("/api/v1/review-rounds/", round, "/results.pdf?cell=" + std::to_string(cell.id))).status,
+            200);
+  EXPECT_EQ(staff.get(path("/api/v1/review-rounds/", round, "/results.pdf?cell=" + std::to_string(kp1_))).status,
+            404);  // not a cell of this round
+  EXPECT_EQ(staff.get(path("/api/v1/review-rounds/", round, "/results.docx?cell=x")).status, 422);
+
   // The ward's view of its cell.
   auto view = staff.get(path("/api/v1/review-rounds/", round));
   ASSERT_EQ(view.status, 200) << view.raw;

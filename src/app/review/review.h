@@ -75,7 +75,9 @@ struct ReviewStepInput {
   std::optional<int> version;        // the review's version the caller saw
 };
 
-Result<ReviewRoundView> openReviewRound(Store& store, const RuleCatalog& cat, const Caller& c, Id org_id, int year);
+// `year` is validated after scope (none: 422 required).
+Result<ReviewRoundView> openReviewRound(Store& store, const RuleCatalog& cat, const Caller& c, Id org_id,
+                                       std::optional<int> year);
 Result<std::vector<ReviewRoundRecord>> listReviewRounds(Store& store, const Caller& c, Id org_id);
 Result<ReviewRoundView> getReviewRound(Store& store, const RuleCatalog& cat, const Caller& c, Id round_id);
 Result<MemberReviewView> getMemberReview(Store& store, const RuleCatalog& cat, const Caller& c, Id review_id);
@@ -83,5 +85,24 @@ Result<MemberReviewView> takeReviewStep(Store& store, const RuleCatalog& cat, co
                                         ReviewStep step, const ReviewStepInput& in);
 Result<ReviewRoundView> classifyCell(Store& store, const RuleCatalog& cat, const Caller& c, Id round_id, Id cell_id,
                                      const ReviewStepInput& in);
+
+}  // namespace chibo
+
+#include "export/review_papers.h"
+
+namespace chibo {
+
+struct ReviewPapers {
+  PartyDocument doc;
+  XlsxBook book;           // the result list only
+  std::string file_stem;   // Vietnamese, no extension
+};
+
+// A member's review form (bản kiểm điểm), for whoever may see the review.
+Result<ReviewPapers> reviewFormPapers(Store& store, const RuleCatalog& cat, const Caller& c, Id review_id);
+// A round's result list: the ward's table (every review the caller may see, the cells' levels), or
+// one cell's summary list with `cell_id` (404 for a cell outside the round or the caller's view).
+Result<ReviewPapers> reviewResultPapers(Store& store, const RuleCatalog& cat, const Caller& c, Id round_id,
+                                        std::optional<Id> cell_id);
 
 }  // namespace chibo

@@ -102,7 +102,8 @@ Result<ReviewRoundView> roundView(ReadTx& tx, const RuleCatalog& cat, const Call
 
 using namespace review;
 
-Result<ReviewRoundView> openReviewRound(Store& store, const RuleCatalog& cat, const Caller& c, Id org_id, int year) {
+Result<ReviewRoundView> openReviewRound(Store& store, const RuleCatalog& cat, const Caller& c, Id org_id,
+                                       std::optional<int> year_in) {
   auto tx = store.write();
   auto org = tx->org(org_id);
   if (!org || orgAccess(c.principal, org->path) == Access::none) return Error::notFound();
@@ -110,6 +111,8 @@ Result<ReviewRoundView> openReviewRound(Store& store, const RuleCatalog& cat, co
   if (org->kind != OrgKind::committee)
     return Error{ErrorKind::validation, "not_a_committee",
                  "Đợt kiểm điểm, xếp loại cuối năm do cấp ủy mở cho các chi bộ trực thuộc.", {}};
+  if (!year_in) return Error::validation({{"year", "required", "Vui lòng chọn năm kiểm điểm."}});
+  const int year = *year_in;
   const int this_year = c.today().year();
   if (year < 2000 || year > this_year)
     return Error::validation({{"year", "out_of_range",

@@ -1635,23 +1635,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/review-rounds/{id}/cells/{cellId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** The committee classifies a cell of the round, checked against its record. */
-        put: operations["putReviewRoundCell"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/reviews/{id}": {
         parameters: {
             query?: never;
@@ -1731,6 +1714,108 @@ export interface paths {
         put?: never;
         /** A new decision after an appeal (note: the appeal and its reason); earlier steps stay. */
         post: operations["postReviewAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/form.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's review form (bản kiểm điểm): the year's results, the self-assessment, the proposed level, the cell's opinion and the committee's decision. */
+        get: operations["getReviewFormPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/form.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review form as DOCX. */
+        get: operations["getReviewFormDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review-rounds/{id}/results.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's result list: every review the caller may see with its levels, the counts per level and the cells' classification; `?cell=` for one cell's summary list. */
+        get: operations["getReviewResultsPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review-rounds/{id}/results.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The result list as DOCX. */
+        get: operations["getReviewResultsDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review-rounds/{id}/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The result list as a workbook (members; cells). */
+        get: operations["getReviewResultsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review-rounds/{id}/cells/{sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The committee classifies a cell of the round, checked against its record. */
+        put: operations["putReviewRoundCell"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7269,53 +7354,6 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    putReviewRoundCell: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path: {
-                id: number;
-                cellId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @enum {string} */
-                    level: "excellent" | "good" | "done" | "not_done";
-                    points: number;
-                    note?: string;
-                    vote_for?: number;
-                    vote_against?: number;
-                    vote_abstain?: number;
-                    version?: number;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReviewRoundView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["TooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Invalid"];
-        };
-    };
     getReview: {
         parameters: {
             query?: never;
@@ -7512,6 +7550,193 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberReviewView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getReviewFormPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getReviewFormDocx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getReviewResultsPdf: {
+        parameters: {
+            query?: {
+                /** @description One cell's summary list instead of the round's table. */
+                cell?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getReviewResultsDocx: {
+        parameters: {
+            query?: {
+                /** @description One cell's summary list instead of the round's table. */
+                cell?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getReviewResultsXlsx: {
+        parameters: {
+            query?: {
+                /** @description One cell's summary list instead of the round's table. */
+                cell?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    putReviewRoundCell: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+                /** @description The cell. */
+                sid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    level: "excellent" | "good" | "done" | "not_done";
+                    points: number;
+                    note?: string;
+                    vote_for?: number;
+                    vote_against?: number;
+                    vote_abstain?: number;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRoundView"];
                 };
             };
             400: components["responses"]["BadRequest"];

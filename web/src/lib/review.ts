@@ -39,3 +39,6 @@ export function problemText(e: unknown): string {
   if (e instanceof ApiError && e.errors.length) return e.errors.map((x) => x.message).join(' ');
   return errorText(e);
 }
+
+/** A file the server renders (the review's papers), downloaded with the session cookie. */
+export const paperUrl = (path: string): string => `/api/v1${path}`;
