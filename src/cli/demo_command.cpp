@@ -10,7 +10,8 @@
 #include "app/auth/password.h"
 #include "app/demo/demo.h"
 #include "app/demo/demo_dues.h"
-#include "app/rules/rule_loader.h"
+#include "app/demo/demo_review.h"
+#include "app/quality/quality.h"
 #include "app/scale/scale.h"
 #include "cli/commands.h"
 #include "store/store.h"
@@ -40,15 +41,20 @@ bool makeRoom(const std::string& db, bool force) {
 
 int demo(const std::string& db, const std::string& rules_dir, const DemoOptions& o) {
   if (!makeRoom(db, o.force)) return 2;
+  // The demo's dues and its finished year-end review follow the rule files the server will read.
+  auto rules = loadRuleCatalog(rules_dir);
+  if (!rules) {
+    std::cerr << "Lỗi bộ quy tắc trong " << rules_dir << ": " << rules.error().message << "\n";
+    return 2;
+  }
   if (auto parent = fs::path(db).parent_path(); !parent.empty()) fs::create_directories(parent);
   auto store = openSqliteStore({db, true, 1});
   auto tx = store->write();
-  auto summary = loadDemo(*tx, o.seed, Date::today());
-  // A year of party dues, at the rates of the rule files the server will read.
-  if (auto rules = loadRulesDir(rules_dir); rules && !rules->dues.empty())
-    loadDemoDues(*tx, o.seed, Date::today(), rules->dues);
-  else
-    std::cerr << "Không nạp được quy định đảng phí từ " << rules_dir << ": bỏ qua dữ liệu đảng phí mẫu.\n";
+  const Date today = Date::today();
+  auto summary = loadDemo(*tx, o.seed, today);
+  if (!rules->dues.empty()) loadDemoDues(*tx, o.seed, today, rules->dues);  // a year of party dues
+  if (const auto* r = reviewRulesOn(rules->review, *Date::fromYmd(today.year() - 1, 12, 31)))
+    loadDemoReview(*tx, *r, summary.ward_id, today);
   tx->commit();
   std::ostringstream logins;
   logins << "Tài khoản mẫu (mật khẩu chung: " << (summary.accounts.empty() ? "" : summary.accounts.front().password)

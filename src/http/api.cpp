@@ -360,6 +360,7 @@ std::vector<Route> routeTable() {
   addImportRoutes(out);
   addNoticeRoutes(out);  // reminders and notices
   addDuesRoutes(out);    // party dues
+  addReviewRoutes(out);  // year-end review and classification
   return out;
 }
 

@@ -155,6 +155,7 @@ void addImportRoutes(std::vector<Route>& out);      // routes_import.cpp
 void addNoticeRoutes(std::vector<Route>& out);      // routes_notices.cpp
 // --- party dues
 void addDuesRoutes(std::vector<Route>& out);        // routes_dues.cpp
+void addReviewRoutes(std::vector<Route>& out);      // routes_review.cpp
 
 void send(const restinio::request_handle_t& req, const Reply& r);
 

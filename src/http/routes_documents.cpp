@@ -5,6 +5,7 @@
 
 #include "app/documents/documents.h"
 #include "app/dues/dues_book.h"
+#include "app/review/review.h"
 #include "export/docx_renderer.h"
 #include "export/pdf_renderer.h"
 #include "http/api.h"
@@ -121,6 +122,37 @@ Reply duesBookRoute(Api& api, Call& c) {
   return fileReply(std::move(*bytes), kPdf, b->file_stem, "pdf");
 }
 
+// The year-end review's papers: a member's form, a round's result list (?cell= for one cell's).
+template <bool Docx>
+Reply reviewForm(Api& api, Call& c) {
+  const RuleCatalog* cat = api.config().rules.get();
+  if (!cat) return errorReply(Error::internal("Máy chủ chưa nạp bộ quy tắc (thư mục rules)."));
+  auto r = reviewFormPapers(api.store(), *cat, c.caller, c.pathId("id"));
+  if (!r) return errorReply(r.error());
+  return render(DocumentOut{std::move(r->doc), r->file_stem}, Docx);
+}
+
+enum class Format { pdf, docx, xlsx };
+template <Format F>
+Reply reviewResults(Api& api, Call& c) {
+  const RuleCatalog* cat = api.config().rules.get();
+  if (!cat) return errorReply(Error::internal("Máy chủ chưa nạp bộ quy tắc (thư mục rules)."));
+  std::optional<Id> cell;
+  if (auto raw = c.query("cell"); raw && !raw->empty()) {
+    if (raw->size() > 18 || raw->find_first_not_of("0123456789") != std::string::npos)
+      return errorReply(Error::validation({{"cell", "invalid_type", "Mã chi bộ phải là số nguyên dương."}}));
+    cell = std::stoll(*raw);
+  }
+  auto r = reviewResultPapers(api.store(), *cat, c.caller, c.pathId("id"), cell);
+  if (!r) return errorReply(r.error());
+  if (F == Format::xlsx) {
+    auto bytes = buildXlsx(r->book);
+    if (!bytes) return errorReply(bytes.error());
+    return fileReply(std::move(*bytes), kXlsx, r->file_stem, "xlsx");
+  }
+  return render(DocumentOut{std::move(r->doc), r->file_stem}, F == Format::docx);
+}
+
 }  // namespace
 
 void addDocumentRoutes(std::vector<Route>& out) {
@@ -136,6 +168,11 @@ void addDocumentRoutes(std::vector<Route>& out) {
   out.push_back({"GET", "/api/v1/orgs/{id}/reports/briefing.pdf", true, true, briefingRoute<false>});
   out.push_back({"GET", "/api/v1/orgs/{id}/reports/dues-book.xlsx", true, true, duesBookRoute<true>});
   out.push_back({"GET", "/api/v1/orgs/{id}/reports/dues-book.pdf", true, true, duesBookRoute<false>});
+  out.push_back({"GET", "/api/v1/reviews/{id}/form.pdf", true, true, reviewForm<false>});
+  out.push_back({"GET", "/api/v1/reviews/{id}/form.docx", true, true, reviewForm<true>});
+  out.push_back({"GET", "/api/v1/review-rounds/{id}/results.pdf", true, true, reviewResults<Format::pdf>});
+  out.push_back({"GET", "/api/v1/review-rounds/{id}/results.docx", true, true, reviewResults<Format::docx>});
+  out.push_back({"GET", "/api/v1/review-rounds/{id}/results.xlsx", true, true, reviewResults<Format::xlsx>});
 }
 
 }  // namespace chibo::http

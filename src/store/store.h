@@ -42,6 +42,7 @@ class StoreError : public std::runtime_error {
 // concepts get one of these instead of more methods on ReadTx/WriteTx.
 class DuesRepo;
 class AdmissionRepo;
+class ReviewRepo;
 
 // A member with one placement and all their status periods: what the roster
 // computation needs.
@@ -236,6 +237,7 @@ class ReadTx {
   // --- repositories: the same transaction, one concept each
   virtual DuesRepo& dues() = 0;            // 0017, store/dues_repo.h
   virtual AdmissionRepo& admission() = 0;  // 0018, store/admission_repo.h
+  virtual ReviewRepo& review() = 0;        // 0019, store/review_repo.h
 };
 
 class WriteTx : public ReadTx {

@@ -72,6 +72,12 @@ constexpr std::array kActions{
     Pair{"dues.basis", "Ghi căn cứ đóng đảng phí"},
     Pair{"dues.relief.create", "Ghi miễn, giảm đảng phí"},
     Pair{"dues.relief.delete", "Xóa miễn, giảm đảng phí"},
+    Pair{"review_round.open", "Mở đợt kiểm điểm, xếp loại cuối năm"},
+    Pair{"member_review.self_assess", "Đảng viên tự kiểm điểm, tự xếp loại"},
+    Pair{"member_review.cell_vote", "Chi bộ biểu quyết mức xếp loại"},
+    Pair{"member_review.decide", "Cấp ủy quyết định xếp loại"},
+    Pair{"member_review.appeal", "Xem xét lại xếp loại theo kiến nghị"},
+    Pair{"cell_review.classify", "Xếp loại chi bộ"},
 };
 
 constexpr std::array kTargets{
@@ -80,6 +86,8 @@ constexpr std::array kTargets{
     Pair{"speech", "Ý kiến phát biểu"}, Pair{"resolution", "Nghị quyết, kết luận"}, Pair{"task", "Nhiệm vụ"},
     Pair{"attachment", "Tài liệu"}, Pair{"thematic_plan", "Kế hoạch chuyên đề"}, Pair{"warning", "Cảnh báo"},
     Pair{"rule_attachment", "Quy định áp dụng"}, Pair{"subgroup_pilot", "Thí điểm sinh hoạt theo tổ đảng"}, Pair{"calendar_token", "Liên kết lịch"},
+    Pair{"review_round", "Đợt kiểm điểm cuối năm"}, Pair{"member_review", "Bản kiểm điểm của đảng viên"},
+    Pair{"cell_review", "Xếp loại chi bộ"},
 };
 
 constexpr std::array kFields{
@@ -162,6 +170,11 @@ constexpr std::array kFields{
     Pair{"vote", "Biểu quyết"},
     Pair{"workplace", "Nơi làm việc"},
     Pair{"year", "Năm"},
+    Pair{"review_level", "Mức xếp loại"},
+    Pair{"review_stage", "Bước kiểm điểm"},
+    Pair{"review_members", "Số đảng viên kiểm điểm"},
+    Pair{"self_review", "Bản tự kiểm điểm"},
+    Pair{"points", "Điểm"},
     Pair{"reason", "Lý do"},
     Pair{"version", "Phiên bản"},
     Pair{"summary", "Tóm tắt ý kiến"},

@@ -119,6 +119,8 @@ Result<RuleCatalog> loadRuleCatalog(const std::filesystem::path& dir) {
     if (!ids.insert(ov.id).second) dup.push_back({"id", "duplicate", "Mã bộ quy tắc bị trùng: " + ov.id + "."});
   for (const auto& d : cat->dues)
     if (!ids.insert(d.id).second) dup.push_back({"id", "duplicate", "Mã bộ quy tắc bị trùng: " + d.id + "."});
+  for (const auto& ev : cat->review)
+    if (!ids.insert(ev.id).second) dup.push_back({"id", "duplicate", "Mã bộ quy tắc bị trùng: " + ev.id + "."});
   if (!dup.empty())
     return Error{ErrorKind::validation, "duplicate_rule_id",
                  "Thư mục quy tắc " + dir.string() + " có hai tệp cùng mã.", std::move(dup)};

@@ -1,5 +1,7 @@
 #include "app/rules/rule_loader.h"
 
+#include "app/rules/review_rules_loader.h"
+
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cmath>
@@ -339,6 +341,10 @@ Result<RuleCatalog> loadRulesDir(const std::filesystem::path& dir) {
       auto ch = parseCharterRules(*text, f.filename().string());
       if (!ch) return ch.error();
       cat.charter.push_back(std::move(*ch));
+    } else if (kindIs("evaluation")) {
+      auto ev = parseReviewRules(*text, f.filename().string());
+      if (!ev) return ev.error();
+      cat.review.push_back(std::move(*ev));
     } else if (kindIs("local")) {
       auto ov = parseLocalRules(*text, f.filename().string());
       if (!ov) return ov.error();

@@ -16,6 +16,7 @@
 
 #include "domain/dues/dues_rules.h"
 #include "domain/result.h"
+#include "domain/review/review_rules.h"
 #include "domain/rules/rule_set.h"
 
 namespace chibo {
@@ -25,6 +26,7 @@ struct RuleCatalog {
   std::vector<RuleOverride> charter;  // the Điều lệ's rules by date (validateCharter)
   std::vector<RuleOverride> local;  // org_id/org_path unset: attaching them is the store's job
   std::vector<DuesRules> dues;      // "kind": "dues" (party dues, rules/README.md)
+  std::vector<ReviewRules> review;  // year-end classification ("kind": "evaluation")
 };
 
 // Parses the text of a file with "kind": "central". `file_name` only labels errors.

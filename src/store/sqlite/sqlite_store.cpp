@@ -11,6 +11,7 @@
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_admission_repo.h"
 #include "store/sqlite/sqlite_dues_repo.h"
+#include "store/sqlite/sqlite_review_repo.h"
 #include "store/sqlite/sqlite_tx.h"
 #include "store/tx_durations.h"
 
@@ -147,6 +148,11 @@ DuesRepo& SqliteTx::dues() {
 AdmissionRepo& SqliteTx::admission() {
   if (!admission_) admission_ = std::make_unique<SqliteAdmissionRepo>(conn_, writable_);
   return *admission_;
+}
+
+ReviewRepo& SqliteTx::review() {
+  if (!review_) review_ = std::make_unique<SqliteReviewRepo>(conn_, writable_);
+  return *review_;
 }
 
 }  // namespace sqlite

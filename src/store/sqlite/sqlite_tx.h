@@ -13,6 +13,7 @@ namespace chibo::sqlite {
 
 class SqliteDuesRepo;
 class SqliteAdmissionRepo;
+class SqliteReviewRepo;
 
 class SqliteTx final : public WriteTx {
  public:
@@ -206,6 +207,7 @@ class SqliteTx final : public WriteTx {
   // Repositories, made on first use (sqlite_<name>_repo.h).
   DuesRepo& dues() override;
   AdmissionRepo& admission() override;
+  ReviewRepo& review() override;
 
   Conn& conn() { return conn_; }
 
@@ -224,6 +226,7 @@ class SqliteTx final : public WriteTx {
   std::function<void()> release_;
   std::unique_ptr<SqliteDuesRepo> dues_;
   std::unique_ptr<SqliteAdmissionRepo> admission_;
+  std::unique_ptr<SqliteReviewRepo> review_;
 };
 
 // Field diffs as a JSON array text column (audit rows, meeting versions).

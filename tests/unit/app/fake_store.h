@@ -83,6 +83,7 @@ class FakeTx : public WriteTx {
   // real temporary SQLite database, as idempotency_test.cpp is.
   DuesRepo& dues() override { throw StoreError("the fake store has no dues repository"); }
   AdmissionRepo& admission() override { throw StoreError("the fake store has no admission repository"); }
+  ReviewRepo& review() override { throw StoreError("the fake store has no review repository"); }
 
   // --- organisation tree
   std::optional<Org> org(Id id) override { return findById(d_.orgs, id); }

@@ -1720,6 +1720,228 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{id}/review-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review rounds a node takes part in: a committee's own and those below it, and the rounds of the committees above. */
+        get: operations["getOrgsReviewRounds"];
+        put?: never;
+        /** Open the year-end review round of a committee for a year: one review per member on its cells' rolls at the year's end, exempt members excepted. */
+        post: operations["postOrgsReviewRounds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round: each cell's progress and levels, the reviews the caller may see, the shares per level and the quota check. */
+        get: operations["getReviewRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One member's review with the year's evidence and its steps. */
+        get: operations["getReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/self-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The member's self-assessment and proposed level (note: the text). */
+        post: operations["postReviewSelfAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/cell-vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The cell's vote on the member's level, against its roll (more than half of the voting members). */
+        post: operations["postReviewCellVote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The committee decides the level; the xuất sắc quota is checked on the round. */
+        post: operations["postReviewDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new decision after an appeal (note: the appeal and its reason); earlier steps stay. */
+        post: operations["postReviewAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/form.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's review form (bản kiểm điểm): the year's results, the self-assessment, the proposed level, the cell's opinion and the committee's decision. */
+        get: operations["getReviewFormPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/form.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review form as DOCX. */
+        get: operations["getReviewFormDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review-rounds/{id}/results.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's result list: every review the caller may see with its levels, the counts per level and the cells' classification; `?cell=` for one cell's summary list. */
+        get: operations["getReviewResultsPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review-rounds/{id}/results.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The result list as DOCX. */
+        get: operations["getReviewResultsDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review-rounds/{id}/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The result list as a workbook (members; cells). */
+        get: operations["getReviewResultsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review-rounds/{id}/cells/{sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The committee classifies a cell of the round, checked against its record. */
+        put: operations["putReviewRoundCell"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3501,6 +3723,189 @@ export interface components {
             member_months_paid: number;
             member_months_excused: number;
             member_months_behind: number;
+        };
+        /** @description A committee's year-end review round for its subtree. */
+        ReviewRound: {
+            id: number;
+            org_id: number;
+            year: number;
+            opened_at: string;
+            opened_by: string;
+        };
+        ReviewRoundList: {
+            items: components["schemas"]["ReviewRound"][];
+        };
+        /** @description One member's review in a round: the latest value of each step. */
+        MemberReview: {
+            id: number;
+            round_id: number;
+            member_id: number;
+            cell_id: number;
+            /** @enum {string} */
+            stage: "open" | "self_assessed" | "cell_voted" | "decided";
+            stage_label: string;
+            self_assessment: string;
+            self_level: ("excellent" | "good" | "done" | "not_done") | null;
+            self_points: number | null;
+            self_at: string | null;
+            cell_level: ("excellent" | "good" | "done" | "not_done") | null;
+            cell_points: number | null;
+            vote: {
+                for: number;
+                against: number;
+                abstain: number;
+                eligible: number;
+            };
+            cell_at: string | null;
+            decided_level: ("excellent" | "good" | "done" | "not_done") | null;
+            decided_points: number | null;
+            decided_at: string | null;
+            decision_note: string;
+            version: number;
+        };
+        MemberReviewLine: {
+            id: number;
+            round_id: number;
+            member_id: number;
+            cell_id: number;
+            /** @enum {string} */
+            stage: "open" | "self_assessed" | "cell_voted" | "decided";
+            stage_label: string;
+            self_assessment: string;
+            self_level: ("excellent" | "good" | "done" | "not_done") | null;
+            self_points: number | null;
+            self_at: string | null;
+            cell_level: ("excellent" | "good" | "done" | "not_done") | null;
+            cell_points: number | null;
+            vote: {
+                for: number;
+                against: number;
+                abstain: number;
+                eligible: number;
+            };
+            cell_at: string | null;
+            decided_level: ("excellent" | "good" | "done" | "not_done") | null;
+            decided_points: number | null;
+            decided_at: string | null;
+            decision_note: string;
+            version: number;
+            member_name: string;
+            cell_name: string;
+        };
+        /** @description The classification rules of the reviewed year, each value with its source. */
+        ReviewRules: {
+            id: string;
+            name: string;
+            issuer_document: string;
+            levels: {
+                /** @enum {string} */
+                code: "excellent" | "good" | "done" | "not_done";
+                name: string;
+                short: string;
+                min_points: number;
+                below_points: number | null;
+                source: string;
+            }[];
+            quota_percent: number;
+            /** @enum {string} */
+            quota_basis: "good" | "reviewed";
+            quota_source: string;
+        } | null;
+        /** @description A round as the caller may see it: the cells they read, the reviews they may see. */
+        ReviewRoundView: {
+            round: components["schemas"]["ReviewRound"];
+            org_name: string;
+            rules: components["schemas"]["ReviewRules"];
+            cells: {
+                cell_id: number;
+                cell_name: string;
+                members: number;
+                by_stage: {
+                    open: number;
+                    self_assessed: number;
+                    cell_voted: number;
+                    decided: number;
+                };
+                by_level: {
+                    excellent: number;
+                    good: number;
+                    done: number;
+                    not_done: number;
+                };
+                classification: {
+                    /** @enum {string} */
+                    level: "excellent" | "good" | "done" | "not_done";
+                    points: number;
+                    note: string;
+                    by: string;
+                    at: string;
+                } | null;
+                tasks: {
+                    total: number;
+                    done: number;
+                    late: number;
+                };
+                members_not_done: number;
+            }[];
+            reviews: components["schemas"]["MemberReviewLine"][];
+            by_level: {
+                excellent: number;
+                good: number;
+                done: number;
+                not_done: number;
+            };
+            not_decided: number;
+            quota: {
+                within: boolean;
+                allowed: number;
+                message: string;
+            };
+            may_decide: boolean;
+        };
+        /** @description One member's review with the year's record it is prefilled with and every step taken. */
+        MemberReviewView: {
+            review: components["schemas"]["MemberReview"];
+            round: components["schemas"]["ReviewRound"];
+            member_name: string;
+            cell: {
+                id: number;
+                name: string;
+            };
+            evidence: {
+                meetings_expected: number;
+                meetings_attended: number;
+                absent_excused: number;
+                absent_unexcused: number;
+                tasks_on_time: number;
+                tasks_done_late: number;
+                tasks_overdue: number;
+                tasks_open: number;
+                speeches: number;
+                dues_months_due: number;
+                dues_months_paid: number;
+                warnings: number;
+            };
+            steps: {
+                /** @enum {string} */
+                step: "self_assess" | "cell_vote" | "decide" | "appeal";
+                label: string;
+                level: ("excellent" | "good" | "done" | "not_done") | null;
+                points: number | null;
+                note: string;
+                vote: {
+                    for: number;
+                    against: number;
+                    abstain: number;
+                };
+                by: string;
+                at: string;
+            }[];
+            rules: components["schemas"]["ReviewRules"];
+            /** @description The cell's voting members today, when the caller may record the cell's vote (0 otherwise). */
+            voters: number;
+            may_self_assess: boolean;
+            may_vote: boolean;
+            may_decide: boolean;
         };
     };
     responses: {
@@ -7387,6 +7792,488 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getOrgsReviewRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRoundList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postOrgsReviewRounds: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRoundView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getReviewRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRoundView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberReviewView"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postReviewSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    level: "excellent" | "good" | "done" | "not_done";
+                    points: number;
+                    note?: string;
+                    vote_for?: number;
+                    vote_against?: number;
+                    vote_abstain?: number;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberReviewView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    postReviewCellVote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    level: "excellent" | "good" | "done" | "not_done";
+                    points: number;
+                    note?: string;
+                    vote_for?: number;
+                    vote_against?: number;
+                    vote_abstain?: number;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberReviewView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    postReviewDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    level: "excellent" | "good" | "done" | "not_done";
+                    points: number;
+                    note?: string;
+                    vote_for?: number;
+                    vote_against?: number;
+                    vote_abstain?: number;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberReviewView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    postReviewAppeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    level: "excellent" | "good" | "done" | "not_done";
+                    points: number;
+                    note?: string;
+                    vote_for?: number;
+                    vote_against?: number;
+                    vote_abstain?: number;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberReviewView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getReviewFormPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getReviewFormDocx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getReviewResultsPdf: {
+        parameters: {
+            query?: {
+                /** @description One cell's summary list instead of the round's table. */
+                cell?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getReviewResultsDocx: {
+        parameters: {
+            query?: {
+                /** @description One cell's summary list instead of the round's table. */
+                cell?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getReviewResultsXlsx: {
+        parameters: {
+            query?: {
+                /** @description One cell's summary list instead of the round's table. */
+                cell?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    putReviewRoundCell: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+                /** @description The cell. */
+                sid: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    level: "excellent" | "good" | "done" | "not_done";
+                    points: number;
+                    note?: string;
+                    vote_for?: number;
+                    vote_against?: number;
+                    vote_abstain?: number;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewRoundView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Invalid"];
         };
     };

@@ -20,6 +20,9 @@ export type Route =
   | { name: 'activate'; code: string }
   | { name: 'account' }
   | { name: 'inbox' }
+  | { name: 'org-reviews'; id: number }
+  | { name: 'review-round'; id: number }
+  | { name: 'review'; id: number }
   | { name: 'not-found' };
 
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -40,6 +43,9 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/orgs\/(\d+)\/accounts$/, (m) => ({ name: 'org-accounts', id: +m[1] })],
   [/^\/account$/, () => ({ name: 'account' })],
   [/^\/inbox$/, () => ({ name: 'inbox' })],
+  [/^\/orgs\/(\d+)\/reviews$/, (m) => ({ name: 'org-reviews', id: +m[1] })],
+  [/^\/review-rounds\/(\d+)$/, (m) => ({ name: 'review-round', id: +m[1] })],
+  [/^\/reviews\/(\d+)$/, (m) => ({ name: 'review', id: +m[1] })],
 ];
 
 /** The QR code opens /checkin?token=… (a real path, served index.html); it wins over the hash. */
