@@ -41,7 +41,7 @@ int demo(const std::string& db, const DemoOptions& o) {
   if (auto parent = fs::path(db).parent_path(); !parent.empty()) fs::create_directories(parent);
   auto store = openSqliteStore({db, true, 1});
   auto tx = store->write();
-  auto summary = loadDemo(*tx, o.seed, Date::today());
+  auto summary = loadDemo(*tx, o.seed, Date::today(), true);
   tx->commit();
   std::ostringstream logins;
   logins << "Tài khoản mẫu (mật khẩu chung: " << (summary.accounts.empty() ? "" : summary.accounts.front().password)

@@ -359,6 +359,7 @@ std::vector<Route> routeTable() {
   addAccountRoutes(out);
   addImportRoutes(out);
   addNoticeRoutes(out);  // reminders and notices
+  addAdmissionRoutes(out);  // new members (phát triển đảng viên)
   return out;
 }
 

@@ -153,6 +153,8 @@ void addAccountRoutes(std::vector<Route>& out);     // routes_accounts.cpp
 void addImportRoutes(std::vector<Route>& out);      // routes_import.cpp
 // --- reminders and notices
 void addNoticeRoutes(std::vector<Route>& out);      // routes_notices.cpp
+// --- new members (phát triển đảng viên)
+void addAdmissionRoutes(std::vector<Route>& out);   // routes_admission.cpp
 
 void send(const restinio::request_handle_t& req, const Reply& r);
 

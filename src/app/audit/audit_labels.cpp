@@ -68,6 +68,13 @@ constexpr std::array kActions{
     Pair{"thematic_plan.create", "Thêm chuyên đề vào kế hoạch"},
     Pair{"user.create", "Tạo tài khoản"},
     Pair{"warning.ack", "Ghi nhận cảnh báo"},
+    Pair{"candidate.create", "Đưa quần chúng ưu tú vào danh sách"},
+    Pair{"candidate.update", "Sửa thông tin quần chúng ưu tú"},
+    Pair{"candidate.stage", "Ghi nhận bước phát triển đảng viên"},
+    Pair{"candidate.introducer.add", "Thêm người giới thiệu vào Đảng"},
+    Pair{"candidate.introducer.remove", "Bỏ người giới thiệu vào Đảng"},
+    Pair{"candidate.document.upload", "Tải lên tài liệu hồ sơ kết nạp"},
+    Pair{"candidate.document.delete", "Xóa tài liệu hồ sơ kết nạp"},
 };
 
 constexpr std::array kTargets{
@@ -76,6 +83,7 @@ constexpr std::array kTargets{
     Pair{"speech", "Ý kiến phát biểu"}, Pair{"resolution", "Nghị quyết, kết luận"}, Pair{"task", "Nhiệm vụ"},
     Pair{"attachment", "Tài liệu"}, Pair{"thematic_plan", "Kế hoạch chuyên đề"}, Pair{"warning", "Cảnh báo"},
     Pair{"rule_attachment", "Quy định áp dụng"}, Pair{"subgroup_pilot", "Thí điểm sinh hoạt theo tổ đảng"}, Pair{"calendar_token", "Liên kết lịch"},
+    Pair{"candidate", "Quần chúng ưu tú, người xin vào Đảng"},
 };
 
 constexpr std::array kFields{
@@ -164,6 +172,18 @@ constexpr std::array kFields{
     Pair{"quarter", "Quý"},
     Pair{"minutes", "Biên bản"},
     Pair{"meeting", "Cuộc họp"},
+    Pair{"stage", "Bước phát triển đảng viên"},
+    Pair{"reference", "Số văn bản"},
+    Pair{"route", "Hình thức giới thiệu"},
+    Pair{"received_on", "Ngày nhận quyết định"},
+    Pair{"youth_union_resolution", "Nghị quyết giới thiệu của Đoàn"},
+    Pair{"votes_for", "Số phiếu tán thành"},
+    Pair{"votes_total", "Tổng số phiếu"},
+    Pair{"age_months", "Tuổi (tháng) ngày chi bộ xét"},
+    Pair{"helper_member_id", "Người giúp đỡ"},
+    Pair{"helper_member_ids", "Người giúp đỡ"},
+    Pair{"introducer", "Người giới thiệu"},
+    Pair{"worked_since", "Công tác cùng từ ngày"},
 };
 
 // The judgement criteria of the rubrics in rules/, for "self.conduct" and

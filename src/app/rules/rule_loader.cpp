@@ -331,7 +331,17 @@ Result<RuleCatalog> loadRulesDir(const std::filesystem::path& dir) {
       const json::value* v = root.as_object().if_contains("kind");
       return v && v->is_string() && v->as_string() == k;
     };
-    if (kindIs("charter")) {
+    if (kindIs("admission")) {
+      auto ad = parseAdmissionRules(*text, f.filename().string());
+      if (!ad) return ad.error();
+      cat.admission.push_back(std::move(*ad));
+    } else if (kindIs("holidays")) {
+      if (!cat.holidays.id.empty())
+        return Error::badRequest("invalid_rule_file", "Thư mục quy tắc có nhiều hơn một tệp ngày nghỉ lễ.");
+      auto hc = parseHolidayCalendar(*text, f.filename().string());
+      if (!hc) return hc.error();
+      cat.holidays = std::move(*hc);
+    } else if (kindIs("charter")) {
       auto ch = parseCharterRules(*text, f.filename().string());
       if (!ch) return ch.error();
       cat.charter.push_back(std::move(*ch));

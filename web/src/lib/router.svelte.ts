@@ -19,6 +19,8 @@ export type Route =
   | { name: 'activate'; code: string }
   | { name: 'account' }
   | { name: 'inbox' }
+  | { name: 'org-admission'; id: number }
+  | { name: 'candidate'; id: number }
   | { name: 'not-found' };
 
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -39,6 +41,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/orgs\/(\d+)\/accounts$/, (m) => ({ name: 'org-accounts', id: +m[1] })],
   [/^\/account$/, () => ({ name: 'account' })],
   [/^\/inbox$/, () => ({ name: 'inbox' })],
+  [/^\/orgs\/(\d+)\/admission$/, (m) => ({ name: 'org-admission', id: +m[1] })],
+  [/^\/candidates\/(\d+)$/, (m) => ({ name: 'candidate', id: +m[1] })],
 ];
 
 /** The QR code opens /checkin?token=… (a real path, served index.html); it wins over the hash. */
