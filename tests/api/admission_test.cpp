@@ -326,13 +326,53 @@ TEST_F(AdmissionTest, DossierDocuments) {
   holdToContract("POST", bad, "", *r2);
   EXPECT_EQ(r2->status, 422);
   EXPECT_EQ(auditCount(), before + 1);
-  // A plain member of the cell does not see the dossier.
-  auto member = as("dangvien.kp1");
-  EXPECT_EQ(member.get("/api/v1/candidate-documents/" + std::to_string(doc.at("id").as_int64())).status, 404);
   auto del = c.send("DELETE", "/api/v1/candidate-documents/" + std::to_string(doc.at("id").as_int64()), "");
   EXPECT_EQ(del.status, 204);
   EXPECT_EQ(c.get(cand(id)).obj().at("documents").as_array().size(), 0u);
   EXPECT_EQ(auditCount(), before + 2);
+  // A plain member of the cell does not see the dossier's files (a deleted one is 404 to all).
+  auto second = http.Post(cand(id, "/documents?name=don.pdf").c_str(), h, bytes, "application/pdf");
+  ASSERT_TRUE(second);
+  holdToContract("POST", cand(id, "/documents?name=don.pdf"), "", *second);
+  auto kept = json::parse(second->body).as_object().at("id").as_int64();
+  auto member = as("dangvien.kp1");
+  EXPECT_EQ(member.get("/api/v1/candidate-documents/" + std::to_string(kept)).status, 404);
+  EXPECT_EQ(member.get("/api/v1/candidate-documents/" + std::to_string(doc.at("id").as_int64())).status, 404);
+}
+
+TEST_F(AdmissionTest, OverdueCeremonyIsAWarningUntilTheCeremonyIsHeld) {
+  // The demo's Ngô Văn Đức: decision received 60 days ago, no ceremony (R-KN-1).
+  auto staff = as("canbo.phuong");
+  auto warningsOf = [&]() {
+    std::vector<json::object> out;
+    auto r = staff.get("/api/v1/orgs/" + std::to_string(ward_) + "/warnings?limit=500");
+    EXPECT_EQ(r.status, 200) << r.raw;
+    if (r.status != 200) return out;
+    for (auto& w : r.obj().at("items").as_array())
+      if (w.as_object().at("code").as_string() == "admission_ceremony_overdue") out.push_back(w.as_object());
+    return out;
+  };
+  auto before = warningsOf();
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0].at("rule").as_string(), "R-KN-1");
+  EXPECT_EQ(before[0].at("severity").as_string(), "serious");
+  EXPECT_NE(before[0].at("message").as_string().find("Ngô Văn Đức"), std::string::npos);
+  EXPECT_NE(before[0].at("message").as_string().find("lễ kết nạp"), std::string::npos);
+
+  auto sec = as("bithu.kp1");
+  int64_t id = 0;
+  auto list = sec.get(candidates(kp1_));  // named: the loop must not outlive the answer
+  for (auto& x : list.obj().at("items").as_array())
+    if (x.as_object().at("full_name").as_string() == "Ngô Văn Đức") id = x.as_object().at("id").as_int64();
+  ASSERT_NE(id, 0);
+  auto got = sec.get(cand(id));
+  ASSERT_TRUE(got.obj().at("deadline").is_object()) << got.raw;
+  EXPECT_TRUE(got.obj().at("deadline").as_object().at("overdue").as_bool());
+  auto officials = officialsOfKp1("2024-03-01");
+  auto r = stage(sec, id, {{"stage", "admitted"}, {"date", Date::today().addDays(-1).iso()}, {"consent", "Công văn 12-CV/ĐU"},
+                           {"helper_member_ids", json::array{officials[0]}}});
+  ASSERT_EQ(r.status, 200) << r.raw;
+  EXPECT_TRUE(warningsOf().empty());
 }
 
 }  // namespace chibo::testing

@@ -3,12 +3,14 @@
 #include "app/quality/kept_warnings.h"
 #include "app/notices/notices.h"
 
+#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <set>
 
 #include "app/quality/quality_internal.h"
 #include "domain/rules/calendar.h"
+#include "store/admission_repo.h"
 
 namespace chibo {
 namespace {
@@ -104,6 +106,14 @@ bool staysOpen(ReadTx& tx, quality::RuleResolver& rr, const Org& cell, const War
     return m && m->admission_ceremony_date && !m->official_date;
   }
   if (code == "task_overdue") return false;  // pending tasks are judged whatever their age
+  if (code == "admission_ceremony_overdue") {
+    // "admission_ceremony_overdue:candidate:<id>:ceremony": open while the decision waits for its ceremony.
+    auto from = r.key.find(":candidate:");
+    if (from == std::string::npos) return false;
+    Id id = std::atoll(r.key.c_str() + from + 11);
+    auto cand = tx.admission().candidate(id);
+    return cand && cand->stage == AdmissionStage::decided;
+  }
   return r.since < today.addMonths(-12);
 }
 

@@ -66,6 +66,7 @@ export default function register(h) {
       await nextStep(page, 'Ghi nhận quyết định kết nạp', async (f) => {
         await f.getByLabel('Số quyết định kết nạp').fill('88-QĐ/ĐU');
       });
+      await visible(page.getByTestId('candidate-stage').filter({ hasText: 'Đã có quyết định kết nạp' }), 'the decision');
       // The ceremony deadline, dd/mm/yyyy, as the API computes it (30 working days, holidays skipped).
       const decided = await json(page, `/candidates/${id}`);
       check(decided.stage === 'decided' && decided.deadline?.kind === 'ceremony', 'no ceremony deadline in the API');
