@@ -165,7 +165,7 @@ Reply addIntro(Api& api, Call& c) {
 Reply removeIntro(Api& api, Call& c) {
   auto* cat = catalog(api);
   if (!cat) return noCatalog();
-  return one(removeIntroducer(api.store(), *cat, c.caller, c.pathId("id"), c.pathId("pid")), 200);
+  return one(removeIntroducer(api.store(), *cat, c.caller, c.pathId("id"), c.pathId("sid")), 200);
 }
 
 Reply upload(Api& api, Call& c) {
@@ -236,7 +236,7 @@ void addAdmissionRoutes(std::vector<Route>& out) {
   out.push_back({"PATCH", "/api/v1/candidates/{id}", true, false, patch});
   out.push_back({"POST", "/api/v1/candidates/{id}/stages", true, false, stage});
   out.push_back({"POST", "/api/v1/candidates/{id}/introducers", true, false, addIntro});
-  out.push_back({"DELETE", "/api/v1/candidates/{id}/introducers/{pid}", true, false, removeIntro});
+  out.push_back({"DELETE", "/api/v1/candidates/{id}/introducers/{sid}", true, false, removeIntro});
   Route up{"POST", "/api/v1/candidates/{id}/documents", true, true, upload};
   up.raw_body = true;
   up.max_body = kMaxAttachmentBytes;

@@ -35,6 +35,6 @@ export const createCandidate = (cellId: number, body: Record<string, unknown>) =
 export const recordStage = (id: number, body: Record<string, unknown>) => api.post<Candidate>(`/candidates/${id}/stages`, body);
 export const addIntroducer = (id: number, body: Record<string, unknown>) =>
   api.post<Candidate>(`/candidates/${id}/introducers`, body);
-export const removeIntroducer = (id: number, pid: number) => api.del<Candidate>(`/candidates/${id}/introducers/${pid}`);
+export const removeIntroducer = (id: number, sid: number) => api.del<Candidate>(`/candidates/${id}/introducers/${sid}`);
 export const uploadDocument = (id: number, file: File, stage: string) =>
   api.upload<CandidateDocument>(`/candidates/${id}/documents?name=${encodeURIComponent(file.name)}&stage=${stage}`, file);

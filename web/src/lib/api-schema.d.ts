@@ -1687,7 +1687,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/candidates/{id}/introducers/{pid}": {
+    "/api/v1/candidates/{id}/introducers/{sid}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1698,7 +1698,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove an introducer before the introduction is recorded. */
-        delete: operations["deleteCandidatesIntroducersByPid"];
+        delete: operations["deleteCandidatesIntroducersBySid"];
         options?: never;
         head?: never;
         patch?: never;
@@ -7316,7 +7316,7 @@ export interface operations {
             422: components["responses"]["Invalid"];
         };
     };
-    deleteCandidatesIntroducersByPid: {
+    deleteCandidatesIntroducersBySid: {
         parameters: {
             query?: never;
             header?: {
@@ -7325,7 +7325,7 @@ export interface operations {
             };
             path: {
                 id: number;
-                pid: number;
+                sid: number;
             };
             cookie?: never;
         };
