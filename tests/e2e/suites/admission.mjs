@@ -32,6 +32,7 @@ export default function register(h) {
       const name = 'Hoàng Thị Diệu Linh';
       await page.getByLabel('Họ và tên').fill(name);
       await page.getByLabel('Ngày sinh', { exact: false }).first().fill('15/08/1996');
+      await page.getByLabel('Đảng viên được phân công giúp đỡ').selectOption({ index: 1 });
       await page.getByRole('button', { name: 'Lưu' }).click();
       const list = page.getByRole('list', { name: 'Danh sách người đang được phát triển' });
       await visible(list.getByRole('link', { name }), 'the new person in the list');
@@ -39,6 +40,8 @@ export default function register(h) {
       await list.getByRole('link', { name }).click();
       await visible(page.getByRole('heading', { name, level: 1 }), 'the candidate page');
       const id = Number(/candidates\/(\d+)/.exec(page.url())[1]);
+      const listed = await json(page, `/candidates/${id}`);
+      check(listed.stage === 'listed' && listed.helpers.length === 1, 'the person is not listed with a helper');
 
       await nextStep(page, 'Ghi nhận giấy chứng nhận lớp bồi dưỡng', async (f) => {
         await f.getByLabel('Số giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng').fill('GCN 27/2026');
