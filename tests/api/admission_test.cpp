@@ -258,6 +258,17 @@ TEST_F(AdmissionTest, LateCeremonyNeedsTheSuperiorsConsentAndRefusalsSayWhy) {
                     {"helper_member_ids", json::array{officials[2]}}});
   ASSERT_EQ(r.status, 200) << r.raw;
   int64_t member = r.obj().at("member_id").as_int64();
+  // Probation ended 15/07/2026 and 30 working days passed without the chi bộ's review (R-DUBI-1).
+  auto reviewWarnings = [&]() {
+    int n = 0;
+    auto w = as("canbo.phuong").get("/api/v1/orgs/" + std::to_string(ward_) + "/warnings?limit=500");
+    for (auto& x : w.obj().at("items").as_array()) {
+      auto& o = x.as_object();
+      n += o.at("code").as_string() == "probation_review_overdue" && o.at("subject").as_object().at("id").as_int64() == member;
+    }
+    return n;
+  };
+  EXPECT_EQ(reviewWarnings(), 1);
   // Not recognised: the history keeps the reason, the roster shows the removal.
   r = stage(c, id, {{"stage", "refused"}, {"date", "2026-08-01"}, {"note", "Không đủ tư cách đảng viên"}});
   ASSERT_EQ(r.status, 200) << r.raw;
@@ -266,6 +277,7 @@ TEST_F(AdmissionTest, LateCeremonyNeedsTheSuperiorsConsentAndRefusalsSayWhy) {
   EXPECT_EQ(last.at("note").as_string(), "Không đủ tư cách đảng viên");
   auto m = c.get("/api/v1/members/" + std::to_string(member));
   EXPECT_EQ(m.obj().at("state").as_object().at("terminal").as_string(), "removed");
+  EXPECT_EQ(reviewWarnings(), 0);  // the refusal is the review
 }
 
 TEST_F(AdmissionTest, ScopeAndReadOnlyRoles) {

@@ -103,7 +103,12 @@ bool staysOpen(ReadTx& tx, quality::RuleResolver& rr, const Org& cell, const War
     return memberRuleStillBroken(tx, rr, cell, r.warning.subject_id, yearOfKey(r.key), today, code);
   if (chainOf(code) == 2) {
     auto m = tx.member(r.warning.subject_id);
-    return m && m->admission_ceremony_date && !m->official_date;
+    if (!m || !m->admission_ceremony_date || m->official_date) return false;
+    // The chi bộ's vote on official status, or a refusal, recorded in the admission pipeline
+    // is the review R-DUBI-1 asks for.
+    auto cand = tx.admission().candidateOfMember(m->id);
+    return !(cand && (cand->stage == AdmissionStage::official_voted || cand->stage == AdmissionStage::official ||
+                      cand->stage == AdmissionStage::refused));
   }
   if (code == "task_overdue") return false;  // pending tasks are judged whatever their age
   if (code == "admission_ceremony_overdue") {

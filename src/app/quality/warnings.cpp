@@ -273,7 +273,8 @@ class SubtreeWarnings {
         // The chi bộ's vote on official status (recorded in the admission
         // pipeline) is the review R-DUBI-1 asks for.
         auto cand = tx_.admission().candidateOfMember(mb.id);
-        bool reviewed = cand && (cand->stage == AdmissionStage::official_voted || cand->stage == AdmissionStage::official);
+        bool reviewed = cand && (cand->stage == AdmissionStage::official_voted || cand->stage == AdmissionStage::official ||
+                                 cand->stage == AdmissionStage::refused);
         Probation p{mb.id, mb.full_name, *mb.admission_ceremony_date, reviewed};
         Date end = probationEnd(*mr, p);
         for (auto& w : probationWarnings(*mr, p, at_, cat_.holidays)) {
