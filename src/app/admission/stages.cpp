@@ -189,9 +189,10 @@ Result<CandidateView> recordStage(Store& store, const RuleCatalog& cat, const Ca
         for (const auto& p : people) known = known || (p.role == "helper" && p.member_id == h);
         if (!known) tx->admission().insertPerson({0, id, h, "helper", d, ""});
       }
-      std::string helpers;
-      for (Id h : in.helper_member_ids) helpers += (helpers.empty() ? "" : ", ") + std::to_string(h);
-      changes.push_back({"helper_member_ids", std::nullopt, helpers});
+      std::string helpers;  // names, as the audit log shows them
+      for (Id h : in.helper_member_ids)
+        if (auto hm = tx->member(h)) helpers += (helpers.empty() ? "" : ", ") + hm->full_name;
+      changes.push_back({"helpers", std::nullopt, helpers});
       changes.push_back({"member_id", std::nullopt, std::to_string(m.id)});
       writeAudit(*tx, c, "member.create", "member", m.id, cell,
                  {{"full_name", std::nullopt, m.full_name},

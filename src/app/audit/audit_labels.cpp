@@ -181,7 +181,7 @@ constexpr std::array kFields{
     Pair{"votes_total", "Tổng số phiếu"},
     Pair{"age_months", "Tuổi (tháng) ngày chi bộ xét"},
     Pair{"helper_member_id", "Người giúp đỡ"},
-    Pair{"helper_member_ids", "Người giúp đỡ"},
+    Pair{"helpers", "Người giúp đỡ"},
     Pair{"introducer", "Người giới thiệu"},
     Pair{"worked_since", "Công tác cùng từ ngày"},
 };
