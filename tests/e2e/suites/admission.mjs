@@ -42,6 +42,13 @@ export default function register(h) {
       const id = Number(/candidates\/(\d+)/.exec(page.url())[1]);
       const listed = await json(page, `/candidates/${id}`);
       check(listed.stage === 'listed' && listed.helpers.length === 1, 'the person is not listed with a helper');
+      // A correction of the personal details before anything else.
+      await page.getByRole('button', { name: 'Sửa thông tin' }).click();
+      const edit = page.getByRole('form', { name: 'Sửa thông tin' });
+      await edit.getByLabel('Số điện thoại').fill('0903 456 789');
+      await edit.getByRole('button', { name: 'Lưu' }).click();
+      await visible(page.getByRole('status').filter({ hasText: 'Đã lưu thông tin' }), 'the saved details');
+      check((await json(page, `/candidates/${id}`)).phone === '0903456789', 'the phone was not saved');
 
       await nextStep(page, 'Ghi nhận giấy chứng nhận lớp bồi dưỡng', async (f) => {
         await f.getByLabel('Số giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng').fill('GCN 27/2026');

@@ -38,3 +38,4 @@ export const addIntroducer = (id: number, body: Record<string, unknown>) =>
 export const removeIntroducer = (id: number, sid: number) => api.del<Candidate>(`/candidates/${id}/introducers/${sid}`);
 export const uploadDocument = (id: number, file: File, stage: string) =>
   api.upload<CandidateDocument>(`/candidates/${id}/documents?name=${encodeURIComponent(file.name)}&stage=${stage}`, file);
+export const updateCandidate = (id: number, body: Record<string, unknown>) => api.patch<Candidate>(`/candidates/${id}`, body);
