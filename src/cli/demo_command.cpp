@@ -51,7 +51,7 @@ int demo(const std::string& db, const std::string& rules_dir, const DemoOptions&
   auto store = openSqliteStore({db, true, 1});
   auto tx = store->write();
   const Date today = Date::today();
-  auto summary = loadDemo(*tx, o.seed, today);
+  auto summary = loadDemo(*tx, o.seed, today, /*with_admission=*/true);
   if (!rules->dues.empty()) loadDemoDues(*tx, o.seed, today, rules->dues);  // a year of party dues
   if (const auto* r = reviewRulesOn(rules->review, *Date::fromYmd(today.year() - 1, 12, 31)))
     loadDemoReview(*tx, *r, summary.ward_id, today);

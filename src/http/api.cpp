@@ -361,6 +361,7 @@ std::vector<Route> routeTable() {
   addNoticeRoutes(out);  // reminders and notices
   addDuesRoutes(out);    // party dues
   addReviewRoutes(out);  // year-end review and classification
+  addAdmissionRoutes(out);  // new members (phát triển đảng viên)
   return out;
 }
 

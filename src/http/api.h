@@ -156,6 +156,8 @@ void addNoticeRoutes(std::vector<Route>& out);      // routes_notices.cpp
 // --- party dues
 void addDuesRoutes(std::vector<Route>& out);        // routes_dues.cpp
 void addReviewRoutes(std::vector<Route>& out);      // routes_review.cpp
+// --- new members (phát triển đảng viên)
+void addAdmissionRoutes(std::vector<Route>& out);   // routes_admission.cpp
 
 void send(const restinio::request_handle_t& req, const Reply& r);
 

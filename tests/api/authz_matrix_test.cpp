@@ -23,7 +23,7 @@ namespace chibo::testing {
 // What a role gets in scope: allowed, 403 or 404.
 enum class In { allow, forbid, hide };
 // What the object the path names is; it selects the in- and out-of-scope ids.
-enum class Obj { none, org, member, status, meeting, resolution, task, attachment, warning, role, monitor, token, account, unknown };
+enum class Obj { none, org, member, status, meeting, resolution, task, attachment, warning, role, monitor, token, account, candidate, introducer, candidate_document, unknown };
 
 struct Expect {
   Obj obj;
@@ -114,6 +114,18 @@ const std::map<std::string, Expect>& declaredMatrix() {
       {"GET /api/v1/meetings/{id}/attachments", {Obj::meeting, A, A, A, A, A, true}},
       {"GET /api/v1/attachments/{id}", {Obj::attachment, A, A, A, A, A, true}},
       {"DELETE /api/v1/attachments/{id}", {Obj::attachment, A, A, F, A, F, true}},
+      // --- new members (the list is not a plain member's to see)
+      {"GET /api/v1/orgs/{id}/candidates", {Obj::org, A, A, A, A, H, true}},
+      {"POST /api/v1/orgs/{id}/candidates", {Obj::org, A, A, F, A, H, true}},
+      {"GET /api/v1/orgs/{id}/admission-pipeline", {Obj::org, A, A, A, A, H, true}},
+      {"GET /api/v1/candidates/{id}", {Obj::candidate, A, A, A, A, H, true}},
+      {"PATCH /api/v1/candidates/{id}", {Obj::candidate, A, A, F, A, H, true}},
+      {"POST /api/v1/candidates/{id}/stages", {Obj::candidate, A, A, F, A, H, true}},
+      {"POST /api/v1/candidates/{id}/introducers", {Obj::candidate, A, A, F, A, H, true}},
+      {"DELETE /api/v1/candidates/{id}/introducers/{sid}", {Obj::introducer, A, A, F, A, H, true}},
+      {"POST /api/v1/candidates/{id}/documents", {Obj::candidate, A, A, F, A, H, true}},
+      {"GET /api/v1/candidate-documents/{id}", {Obj::candidate_document, A, A, A, A, H, true}},
+      {"DELETE /api/v1/candidate-documents/{id}", {Obj::candidate_document, A, A, F, A, H, true}},
       // --- documents
       {"GET /api/v1/meetings/{id}/minutes.pdf", {Obj::meeting, A, A, A, A, A, true}},
       {"GET /api/v1/meetings/{id}/minutes.docx", {Obj::meeting, A, A, A, A, A, true}},
@@ -220,7 +232,7 @@ class AuthzMatrixTest : public MeetingApiTest {
   // The ids one side (in or out of scope) offers for each kind of object.
   struct Side {
     int64_t org = 0, member = 0, status = 0, meeting = 0, resolution = 0, task = 0, warning = 0, role = 0,
-            monitor = 0, account = 0;
+            monitor = 0, account = 0, candidate = 0, introducer_member = 0, introducer = 0;
   };
 
   static void SetUpTestSuite() { guardSetUp(buildSides); }
@@ -282,6 +294,12 @@ class AuthzMatrixTest : public MeetingApiTest {
     auto second = roll.obj().at("items").as_array().at(1).as_object().at("id").as_int64();
     auto acc = admin.post(path("/api/v1/members/", second, "/account"), json::object{});
     if (acc.status == 201) s.account = idOf(acc);
+    auto cand = admin.post(path("/api/v1/orgs/", cell, "/candidates"),
+                           json::object{{"full_name", "Lâm Thị Thử"}, {"birth_date", "1995-01-01"}, {"listed_on", "2025-01-01"}});
+    EXPECT_EQ(cand.status, 201) << cand.raw;
+    if (cand.status == 201) s.candidate = idOf(cand);
+    s.introducer_member = second;
+    if (s.candidate) s.introducer = freshIntroducer(admin, s);  // 0: the cell offers no official member for it
     auto warn = admin.get(path("/api/v1/orgs/", cell, "/warnings"));
     if (warn.status == 200)
       if (auto* items = warn.obj().if_contains("items"); items && !items->as_array().empty())
@@ -293,6 +311,19 @@ class AuthzMatrixTest : public MeetingApiTest {
     auto r = admin.send("POST", path("/api/v1/meetings/", meeting, "/attachments?name=bien-ban.pdf&kind=document"),
                         "%PDF-1.4\n% chibo\n");
     return r.status == 201 ? idOf(r) : 0;
+  }
+  int64_t uploadCandidateDocument(Client& admin, int64_t candidate) {
+    auto r = admin.send("POST", path("/api/v1/candidates/", candidate, "/documents?name=don.pdf"), "%PDF-1.4\n% chibo\n");
+    return r.status == 201 ? idOf(r) : 0;
+  }
+  // An introducer of the candidate, added again when an allowed DELETE removed it.
+  int64_t freshIntroducer(Client& admin, const Side& s) {
+    admin.post(path("/api/v1/candidates/", s.candidate, "/introducers"),
+               json::object{{"member_id", s.introducer_member}, {"worked_since", "2020-01-01"}});
+    auto c = admin.get(path("/api/v1/candidates/", s.candidate));
+    if (c.status != 200) return 0;
+    auto& list = c.obj().at("introducers").as_array();
+    return list.empty() ? 0 : list.at(0).as_object().at("id").as_int64();
   }
 };
 
@@ -336,6 +367,10 @@ TEST_F(AuthzMatrixTest, EveryRouteEveryRoleInAndOutOfScope) {
       case Obj::monitor: return {or_unknown(s.monitor), 0};
       case Obj::token: return {0, 0};
       case Obj::account: return {or_unknown(s.account), 0};
+      case Obj::candidate: return {or_unknown(s.candidate), 0};
+      case Obj::introducer: return {or_unknown(s.candidate), s.candidate ? or_unknown(freshIntroducer(admin, s)) : kUnknownId};
+      case Obj::candidate_document:
+        return {s.candidate && fresh_attachment ? or_unknown(uploadCandidateDocument(admin, s.candidate)) : kUnknownId, 0};
       case Obj::unknown: return {kUnknownId, 0};
       case Obj::none: return {0, 0};
     }
@@ -350,6 +385,8 @@ TEST_F(AuthzMatrixTest, EveryRouteEveryRoleInAndOutOfScope) {
       case Obj::role: return s.role != 0;
       case Obj::monitor: return s.monitor != 0;
       case Obj::account: return s.account != 0;
+      case Obj::candidate: case Obj::candidate_document: return s.candidate != 0;
+      case Obj::introducer: return s.introducer != 0;
       case Obj::unknown: return false;
       default: return true;
     }

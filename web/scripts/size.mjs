@@ -6,7 +6,10 @@ import { join, extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const INITIAL_BUDGET = 60 * 1024;
-const TOTAL_BUDGET = 180 * 1024;
+// 180 KB held until the party year's screens (dues, year-end review, admission: 24.7 KB of lazily
+// loaded chunks, none on the first page) took the app to 181 KB; 200 KB leaves room for one more
+// such area before the screens need trimming.
+const TOTAL_BUDGET = 200 * 1024;
 const dist = new URL('../dist/', import.meta.url).pathname;
 
 function files(dir) {

@@ -78,6 +78,13 @@ constexpr std::array kActions{
     Pair{"member_review.decide", "Cấp ủy quyết định xếp loại"},
     Pair{"member_review.appeal", "Xem xét lại xếp loại theo kiến nghị"},
     Pair{"cell_review.classify", "Xếp loại chi bộ"},
+    Pair{"candidate.create", "Đưa quần chúng ưu tú vào danh sách"},
+    Pair{"candidate.update", "Sửa thông tin quần chúng ưu tú"},
+    Pair{"candidate.stage", "Ghi nhận bước phát triển đảng viên"},
+    Pair{"candidate.introducer.add", "Thêm người giới thiệu vào Đảng"},
+    Pair{"candidate.introducer.remove", "Bỏ người giới thiệu vào Đảng"},
+    Pair{"candidate.document.upload", "Tải lên tài liệu hồ sơ kết nạp"},
+    Pair{"candidate.document.delete", "Xóa tài liệu hồ sơ kết nạp"},
 };
 
 constexpr std::array kTargets{
@@ -88,6 +95,7 @@ constexpr std::array kTargets{
     Pair{"rule_attachment", "Quy định áp dụng"}, Pair{"subgroup_pilot", "Thí điểm sinh hoạt theo tổ đảng"}, Pair{"calendar_token", "Liên kết lịch"},
     Pair{"review_round", "Đợt kiểm điểm cuối năm"}, Pair{"member_review", "Bản kiểm điểm của đảng viên"},
     Pair{"cell_review", "Xếp loại chi bộ"},
+    Pair{"candidate", "Quần chúng ưu tú, người xin vào Đảng"},
 };
 
 constexpr std::array kFields{
@@ -183,6 +191,18 @@ constexpr std::array kFields{
     Pair{"meeting", "Cuộc họp"},
     Pair{"amount", "Số tiền"},
     Pair{"percent", "Mức miễn, giảm"},
+    Pair{"stage", "Bước phát triển đảng viên"},
+    Pair{"reference", "Số văn bản"},
+    Pair{"route", "Hình thức giới thiệu"},
+    Pair{"received_on", "Ngày nhận quyết định"},
+    Pair{"youth_union_resolution", "Nghị quyết giới thiệu của Đoàn"},
+    Pair{"votes_for", "Số phiếu tán thành"},
+    Pair{"votes_total", "Tổng số phiếu"},
+    Pair{"age_months", "Tuổi (tháng) ngày chi bộ xét"},
+    Pair{"helper_member_id", "Người giúp đỡ"},
+    Pair{"helpers", "Người giúp đỡ"},
+    Pair{"introducer", "Người giới thiệu"},
+    Pair{"worked_since", "Công tác cùng từ ngày"},
 };
 
 // The judgement criteria of the rubrics in rules/, for "self.conduct" and

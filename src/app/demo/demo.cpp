@@ -48,7 +48,7 @@ RollCount countRoll(const DemoWorld& w) {
 
 }  // namespace demo
 
-DemoSummary loadDemo(WriteTx& tx, uint64_t seed, Date today) {
+DemoSummary loadDemo(WriteTx& tx, uint64_t seed, Date today, bool with_admission) {
   demo::DemoWorld w = demo::buildDemoWorld(seed, today);
   for (const auto& u : w.users)
     if (tx.userByUsername(u.account.username))
@@ -56,6 +56,7 @@ DemoSummary loadDemo(WriteTx& tx, uint64_t seed, Date today) {
   // One hash for all accounts: each costs ~90 ms and 64 MiB by design.
   DemoSummary summary = demo::writeDemoWorld(tx, w, hashPassword(kDemoPassword));
   demo::writeMeetingHistory(tx, w);
+  if (with_admission) demo::writeAdmissionPipeline(tx, w);
   return summary;
 }
 

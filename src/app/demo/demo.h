@@ -59,6 +59,13 @@ struct DemoSummary {
 // actor none (actor_username "system"), at `today` 07:00. The org's, member's or
 // account's periods, terms, roles, monitor assignments, grants and meetings are
 // part of that row's subject and get no row of their own.
-DemoSummary loadDemo(WriteTx& tx, uint64_t seed, Date today);
+//
+// New members: six people in the pipeline of Chi bộ Khu phố 1 and 2 at
+// different stages, one ceremony overdue (demo_admission.cpp); no audit rows.
+//
+// `with_admission`: also the new-member pipeline (below), through
+// tx.admission(); `chibo demo` asks for it, the unit tests' fake store has no
+// repositories and leaves it out.
+DemoSummary loadDemo(WriteTx& tx, uint64_t seed, Date today, bool with_admission = false);
 
 }  // namespace chibo

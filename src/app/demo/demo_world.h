@@ -154,4 +154,8 @@ DemoSummary writeDemoWorld(WriteTx& tx, DemoWorld& w, const std::string& passwor
 // writeDemoWorld, using the ids it recorded. No audit rows of its own.
 void writeMeetingHistory(WriteTx& tx, const DemoWorld& w);
 
+// Writes a few candidates of the new-member pipeline at different stages
+// (demo_admission.cpp), after writeDemoWorld. No audit rows of its own.
+void writeAdmissionPipeline(WriteTx& tx, const DemoWorld& w);
+
 }  // namespace chibo::demo

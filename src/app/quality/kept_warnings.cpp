@@ -3,6 +3,7 @@
 #include "app/quality/kept_warnings.h"
 #include "app/notices/notices.h"
 
+#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <set>
@@ -10,6 +11,7 @@
 #include "app/dues/dues.h"
 #include "app/quality/quality_internal.h"
 #include "domain/rules/calendar.h"
+#include "store/admission_repo.h"
 
 namespace chibo {
 namespace {
@@ -114,9 +116,22 @@ bool staysOpen(ReadTx& tx, quality::RuleResolver& rr, const Org& cell, const War
                                  r.key.find(":dues:") != std::string::npos);
   if (chainOf(code) == 2) {
     auto m = tx.member(r.warning.subject_id);
-    return m && m->admission_ceremony_date && !m->official_date;
+    if (!m || !m->admission_ceremony_date || m->official_date) return false;
+    // The chi bộ's vote on official status, or a refusal, recorded in the admission pipeline
+    // is the review R-DUBI-1 asks for.
+    auto cand = tx.admission().candidateOfMember(m->id);
+    return !(cand && (cand->stage == AdmissionStage::official_voted || cand->stage == AdmissionStage::official ||
+                      cand->stage == AdmissionStage::refused));
   }
   if (code == "task_overdue") return false;  // pending tasks are judged whatever their age
+  if (code == "admission_ceremony_overdue") {
+    // "admission_ceremony_overdue:candidate:<id>:ceremony": open while the decision waits for its ceremony.
+    auto from = r.key.find(":candidate:");
+    if (from == std::string::npos) return false;
+    Id id = std::atoll(r.key.c_str() + from + 11);
+    auto cand = tx.admission().candidate(id);
+    return cand && cand->stage == AdmissionStage::decided;
+  }
   return r.since < today.addMonths(-12);
 }
 

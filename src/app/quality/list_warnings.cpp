@@ -11,11 +11,12 @@ namespace chibo {
 namespace {
 
 // Every code the checks of domain/rules raise: a filter on anything else is a typo.
-constexpr std::array<std::string_view, 15> kCodes{
+constexpr std::array<std::string_view, 16> kCodes{
     "monthly_meeting_missing", "thematic_meeting_missing", "meeting_too_short",      "documents_published_late",
     "documents_not_published", "members_not_notified",     "monitor_not_notified",   "task_overdue",
     "resolution_tasks_not_reviewed", "excused_streak",     "removal_watch",          "removal_proposal_due",
-    "probation_ending",        "probation_review_due",     "probation_review_overdue"};
+    "probation_ending",        "probation_review_due",     "probation_review_overdue",
+    "admission_ceremony_overdue"};
 
 WarningView viewOf(const WarningRecord& r, const Org& org, std::optional<WarningAck> ack) {
   WarningView v;

@@ -16,7 +16,9 @@
 //    watch over this calendar year's meetings of the cells in the subtree
 //    (R-ATT-3, R-ATT-4; exempt members never; under a tổ đảng pilot the tổ đảng
 //    meetings of the months it covers too), months of dues unpaid without good
-//    reason (R-ATT-4 b, app/dues), and the end of probation (R-DUBI-1).
+//    reason (R-ATT-4 b, app/dues), and the end of probation (R-DUBI-1);
+//  - each candidate of the admission pipeline whose decision is in and whose
+//    ceremony is late (R-KN-1).
 #include <algorithm>
 #include <map>
 #include <set>
@@ -24,6 +26,8 @@
 #include "app/dues/dues.h"
 #include "app/oversight/subgroup_months.h"
 #include "app/quality/quality_internal.h"
+#include "domain/admission/deadlines.h"
+#include "store/admission_repo.h"
 #include "domain/meeting/numbering.h"
 #include "domain/rules/calendar.h"
 #include "domain/rules/member_warnings.h"
@@ -282,15 +286,37 @@ class SubtreeWarnings {
       }
 
       if (mb.admission_ceremony_date && !mb.official_date && st.standing == StatusKind::probationary) {
-        Probation p{mb.id, mb.full_name, *mb.admission_ceremony_date, false};
+        // The chi bộ's vote on official status (recorded in the admission
+        // pipeline) is the review R-DUBI-1 asks for.
+        auto cand = tx_.admission().candidateOfMember(mb.id);
+        bool reviewed = cand && (cand->stage == AdmissionStage::official_voted || cand->stage == AdmissionStage::official ||
+                                 cand->stage == AdmissionStage::refused);
+        Probation p{mb.id, mb.full_name, *mb.admission_ceremony_date, reviewed};
         Date end = probationEnd(*mr, p);
-        for (auto& w : probationWarnings(*mr, p, at_)) {
+        for (auto& w : probationWarnings(*mr, p, at_, cat_.holidays)) {
           Date since = w.code == "probation_ending" ? end.addDays(-mr->probation_notice_days.value)
                        : w.code == "probation_review_due" ? end
-                                                          : probationReviewDeadline(*mr, p).addDays(1);
+                                                          : probationReviewDeadline(*mr, p, cat_.holidays).addDays(1);
           std::string key = w.code + ":member:" + std::to_string(mb.id);
           out_.add(std::move(w), cell, std::move(key), mb.full_name, since);
         }
+      }
+    }
+  }
+
+  // R-KN-1: a decision received and no ceremony within the working days allowed.
+  void admission(const Org& cell) {
+    for (const auto& cand : tx_.admission().candidatesOfCell(cell.id)) {
+      if (cand.stage != AdmissionStage::decided) continue;
+      Date received = cand.stage_date;
+      for (const auto& s : tx_.admission().stages(cand.id))
+        if (s.stage == AdmissionStage::decided) received = s.received_on.value_or(s.day);
+      const AdmissionRules* ar = admissionRulesInForce(cat_.admission, received);
+      if (!ar) continue;
+      for (auto& w : ceremonyWarnings(*ar, cell.id, cand.full_name, received, at_, cat_.holidays)) {
+        std::string key = w.code + ":candidate:" + std::to_string(cand.id) + ":ceremony";
+        out_.add(std::move(w), cell, std::move(key), cand.full_name,
+                 ceremonyDeadline(*ar, received, cat_.holidays).addDays(1));
       }
     }
   }
@@ -334,6 +360,7 @@ std::vector<WarningView> computeWarnings(ReadTx& tx, const RuleCatalog& cat, con
     if (o.kind == OrgKind::cell && !o.archived && orgAccess(c.principal, o.path) >= Access::read) {
       cells[o.id] = o;
       sw.cell(o);
+      sw.admission(o);
     }
     if (o.kind == OrgKind::committee)
       for (auto& ch : tx.orgChildren(o.id)) queue.push_back(std::move(ch));

@@ -337,6 +337,16 @@ Result<RuleCatalog> loadRulesDir(const std::filesystem::path& dir) {
       auto d = parseDuesRules(*text, f.filename().string());
       if (!d) return d.error();
       cat.dues.push_back(std::move(*d));
+    } else if (kindIs("admission")) {
+      auto ad = parseAdmissionRules(*text, f.filename().string());
+      if (!ad) return ad.error();
+      cat.admission.push_back(std::move(*ad));
+    } else if (kindIs("holidays")) {
+      if (!cat.holidays.id.empty())
+        return Error::badRequest("invalid_rule_file", "Thư mục quy tắc có nhiều hơn một tệp ngày nghỉ lễ.");
+      auto hc = parseHolidayCalendar(*text, f.filename().string());
+      if (!hc) return hc.error();
+      cat.holidays = std::move(*hc);
     } else if (kindIs("charter")) {
       auto ch = parseCharterRules(*text, f.filename().string());
       if (!ch) return ch.error();

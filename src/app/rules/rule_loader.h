@@ -14,9 +14,11 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/admission/admission_rules.h"
 #include "domain/dues/dues_rules.h"
 #include "domain/result.h"
 #include "domain/review/review_rules.h"
+#include "domain/rules/calendar.h"
 #include "domain/rules/rule_set.h"
 
 namespace chibo {
@@ -27,7 +29,14 @@ struct RuleCatalog {
   std::vector<RuleOverride> local;  // org_id/org_path unset: attaching them is the store's job
   std::vector<DuesRules> dues;      // "kind": "dues" (party dues, rules/README.md)
   std::vector<ReviewRules> review;  // year-end classification ("kind": "evaluation")
+  std::vector<AdmissionRules> admission;  // "kind": "admission" (R-KN-1, R-KN-2), chosen by date
+  HolidayCalendar holidays;  // "kind": "holidays" (at most one file); empty = weekends only
 };
+
+// Parses a file with "kind": "admission" (validateAdmissionRules).
+Result<AdmissionRules> parseAdmissionRules(std::string_view json_text, std::string_view file_name);
+// Parses a file with "kind": "holidays" into an indexed calendar.
+Result<HolidayCalendar> parseHolidayCalendar(std::string_view json_text, std::string_view file_name);
 
 // Parses the text of a file with "kind": "central". `file_name` only labels errors.
 Result<RuleSet> parseCentralRules(std::string_view json_text, std::string_view file_name);

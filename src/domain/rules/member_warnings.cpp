@@ -93,14 +93,14 @@ Date probationEnd(const MemberRules& rs, const Probation& p) {
   return p.ceremony_date.addMonths(rs.probation_months.value);
 }
 
-Date probationReviewDeadline(const MemberRules& rs, const Probation& p) {
-  return addWorkingDays(probationEnd(rs, p), rs.probation_review_working_days.value);
+Date probationReviewDeadline(const MemberRules& rs, const Probation& p, const HolidayCalendar& cal) {
+  return addWorkingDays(probationEnd(rs, p), rs.probation_review_working_days.value, cal);
 }
 
-std::vector<Warning> probationWarnings(const MemberRules& rs, const Probation& p, Date at) {
+std::vector<Warning> probationWarnings(const MemberRules& rs, const Probation& p, Date at, const HolidayCalendar& cal) {
   if (p.decided) return {};
   Date end = probationEnd(rs, p);
-  Date deadline = probationReviewDeadline(rs, p);
+  Date deadline = probationReviewDeadline(rs, p, cal);
   Date notice_from = end.addDays(-rs.probation_notice_days.value);
   if (at < notice_from) return {};
   const auto& months = rs.probation_months;
@@ -125,11 +125,11 @@ std::vector<Warning> removalWatchWarnings(const RuleSet& rs, const MemberYear& y
   return removalWatchWarnings(memberRules(rs), y);
 }
 Date probationEnd(const RuleSet& rs, const Probation& p) { return probationEnd(memberRules(rs), p); }
-Date probationReviewDeadline(const RuleSet& rs, const Probation& p) {
-  return probationReviewDeadline(memberRules(rs), p);
+Date probationReviewDeadline(const RuleSet& rs, const Probation& p, const HolidayCalendar& cal) {
+  return probationReviewDeadline(memberRules(rs), p, cal);
 }
-std::vector<Warning> probationWarnings(const RuleSet& rs, const Probation& p, Date at) {
-  return probationWarnings(memberRules(rs), p, at);
+std::vector<Warning> probationWarnings(const RuleSet& rs, const Probation& p, Date at, const HolidayCalendar& cal) {
+  return probationWarnings(memberRules(rs), p, at, cal);
 }
 
 }  // namespace chibo

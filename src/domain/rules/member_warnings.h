@@ -21,6 +21,7 @@
 
 #include "domain/date.h"
 #include "domain/ids.h"
+#include "domain/rules/calendar.h"
 #include "domain/rules/rule_set.h"
 #include "domain/rules/warning.h"
 
@@ -71,15 +72,16 @@ struct Probation {
 // End of probation: ceremony + probation_months.
 Date probationEnd(const MemberRules&, const Probation&);
 Date probationEnd(const RuleSet&, const Probation&);
-// Last day to consider official status: probationEnd + probation_review_working_days working days.
-Date probationReviewDeadline(const MemberRules&, const Probation&);
-Date probationReviewDeadline(const RuleSet&, const Probation&);
+// Last day to consider official status: probationEnd + probation_review_working_days
+// working days of the holiday calendar (weekends and public holidays skipped).
+Date probationReviewDeadline(const MemberRules&, const Probation&, const HolidayCalendar&);
+Date probationReviewDeadline(const RuleSet&, const Probation&, const HolidayCalendar&);
 
 // R-DUBI-1, for an undecided probation judged at `at`:
 //   from probation_notice_days before the end until the end -> "probation_ending" (info)
 //   from the end to the review deadline                      -> "probation_review_due" (warning)
 //   after the review deadline                                -> "probation_review_overdue" (serious)
-std::vector<Warning> probationWarnings(const MemberRules&, const Probation&, Date at);
-std::vector<Warning> probationWarnings(const RuleSet&, const Probation&, Date at);
+std::vector<Warning> probationWarnings(const MemberRules&, const Probation&, Date at, const HolidayCalendar&);
+std::vector<Warning> probationWarnings(const RuleSet&, const Probation&, Date at, const HolidayCalendar&);
 
 }  // namespace chibo

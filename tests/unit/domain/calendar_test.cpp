@@ -13,14 +13,16 @@ TEST(Calendar, Weekdays) {
   EXPECT_EQ(weekday(d("2026-03-10")), 2);  // Tuesday
   EXPECT_EQ(weekday(d("2026-03-15")), 0);  // Sunday
   EXPECT_EQ(weekday(d("1969-12-31")), 3);  // before the epoch
-  EXPECT_FALSE(isWorkingDay(d("2026-03-14")));
-  EXPECT_TRUE(isWorkingDay(d("2026-03-13")));
+  const HolidayCalendar none;
+  EXPECT_FALSE(isWorkingDay(d("2026-03-14"), none));
+  EXPECT_TRUE(isWorkingDay(d("2026-03-13"), none));
 }
 
 TEST(Calendar, WorkingDaysSkipWeekends) {
-  EXPECT_EQ(addWorkingDays(d("2026-03-13"), 1), d("2026-03-16"));  // Friday + 1 = Monday
-  EXPECT_EQ(addWorkingDays(d("2026-03-13"), 0), d("2026-03-13"));
-  EXPECT_EQ(addWorkingDays(d("2026-03-15"), 30), d("2026-04-24"));  // Sunday + 30 working days
+  const HolidayCalendar none;  // no holidays: weekends only
+  EXPECT_EQ(addWorkingDays(d("2026-03-13"), 1, none), d("2026-03-16"));  // Friday + 1 = Monday
+  EXPECT_EQ(addWorkingDays(d("2026-03-13"), 0, none), d("2026-03-13"));
+  EXPECT_EQ(addWorkingDays(d("2026-03-15"), 30, none), d("2026-04-24"));  // Sunday + 30 working days
 }
 
 TEST(Calendar, MonthAndQuarterBounds) {

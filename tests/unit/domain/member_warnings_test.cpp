@@ -109,31 +109,35 @@ TEST(AttendanceOutcomeCodes, RoundTrip) {
 }
 
 Probation prob(const char* ceremony) { return {7, "Hoàng Thị Em", d(ceremony), false}; }
+// No public holiday falls between 15/3 and 24/4/2026, so the weekends-only
+// calendar gives the same dates as the Vietnamese one here (admission_test.cpp
+// covers deadlines that a holiday shifts).
+const HolidayCalendar kWeekendsOnly;
 
 TEST(Probation, EndAndReviewDeadline) {
   auto rs = test::hd42();
   auto p = prob("2025-03-15");
   EXPECT_EQ(probationEnd(rs, p), d("2026-03-15"));
-  EXPECT_EQ(probationReviewDeadline(rs, p), d("2026-04-24"));  // 30 working days, weekends skipped
+  EXPECT_EQ(probationReviewDeadline(rs, p, kWeekendsOnly), d("2026-04-24"));  // 30 working days, weekends skipped
 }
 
 TEST(Probation, WarningsThroughTheStages) {
   auto rs = test::hd42();
   auto p = prob("2025-03-15");
-  EXPECT_TRUE(probationWarnings(rs, p, d("2026-02-12")).empty());  // 31 days before the end
-  auto w = probationWarnings(rs, p, d("2026-02-13"));             // 30 days before
+  EXPECT_TRUE(probationWarnings(rs, p, d("2026-02-12"), kWeekendsOnly).empty());  // 31 days before the end
+  auto w = probationWarnings(rs, p, d("2026-02-13"), kWeekendsOnly);             // 30 days before
   ASSERT_EQ(w.size(), 1u);
   EXPECT_EQ(w[0].code, "probation_ending");
   EXPECT_EQ(w[0].severity, Severity::info);
-  EXPECT_EQ(probationWarnings(rs, p, d("2026-03-14"))[0].code, "probation_ending");
-  EXPECT_EQ(probationWarnings(rs, p, d("2026-03-15"))[0].code, "probation_review_due");
-  EXPECT_EQ(probationWarnings(rs, p, d("2026-04-24"))[0].code, "probation_review_due");
-  w = probationWarnings(rs, p, d("2026-04-25"));
+  EXPECT_EQ(probationWarnings(rs, p, d("2026-03-14"), kWeekendsOnly)[0].code, "probation_ending");
+  EXPECT_EQ(probationWarnings(rs, p, d("2026-03-15"), kWeekendsOnly)[0].code, "probation_review_due");
+  EXPECT_EQ(probationWarnings(rs, p, d("2026-04-24"), kWeekendsOnly)[0].code, "probation_review_due");
+  w = probationWarnings(rs, p, d("2026-04-25"), kWeekendsOnly);
   EXPECT_EQ(w[0].code, "probation_review_overdue");
   EXPECT_EQ(w[0].severity, Severity::serious);
   EXPECT_EQ(w[0].rule, "R-DUBI-1");
   p.decided = true;
-  EXPECT_TRUE(probationWarnings(rs, p, d("2026-04-25")).empty());
+  EXPECT_TRUE(probationWarnings(rs, p, d("2026-04-25"), kWeekendsOnly).empty());
 }
 
 }  // namespace

@@ -1942,6 +1942,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cell's candidates (quần chúng ưu tú to official), each with its stage and the deadline that applies (R-KN-1, R-DUBI-1). Needs read access to the cell. */
+        get: operations["getOrgsCandidates"];
+        put?: never;
+        /** Put a person on the cell's list: `full_name`, `birth_date` (required), `gender`, `phone`, `note`, `listed_on` (default today), `helper_member_id` (an official member of the cell). Cell committee only. */
+        post: operations["postOrgsCandidates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{id}/admission-pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A committee's (or cell's) pipeline across the cells it may read: the count at each stage, the number of overdue deadlines, every person (overdue first). */
+        get: operations["getOrgsAdmissionPipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One candidate with the dated history of stages, introducers, helpers and documents. */
+        get: operations["getCandidatesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Personal fields (`full_name`, `birth_date`, `gender`, `phone`, `note`), optional `version`; 409 `already_member` once admitted. */
+        patch: operations["patchCandidatesById"];
+        trace?: never;
+    };
+    "/api/v1/candidates/{id}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the next stage: `stage`, `date` and per stage `reference`, `note`, `received_on`, `route`, `youth_union_resolution`, `votes_for`, `votes_total`, `consent`, `helper_member_ids`; or `refused` with `note` as the reason. See docs/api.md. */
+        post: operations["postCandidatesStages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidates/{id}/introducers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an introducer: `member_id` (an official member of the cell), `worked_since` (date). */
+        post: operations["postCandidatesIntroducers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidates/{id}/introducers/{sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an introducer before the introduction is recorded. */
+        delete: operations["deleteCandidatesIntroducersBySid"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidates/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a document of the dossier: `?name=<file name>&stage=<stage>` (default the current stage), the raw file as the body; same types and 10 MiB limit as meeting attachments. */
+        post: operations["postCandidatesDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidate-documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file itself, as for meeting attachments. */
+        get: operations["getCandidateDocumentsById"];
+        put?: never;
+        post?: never;
+        /** Soft delete (the row stays for the audit trail). */
+        delete: operations["deleteCandidateDocumentsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3906,6 +4045,98 @@ export interface components {
             may_self_assess: boolean;
             may_vote: boolean;
             may_decide: boolean;
+        };
+        CandidateStage: {
+            id: number;
+            /** @enum {string} */
+            stage: "listed" | "course_completed" | "introduced" | "cell_voted" | "decided" | "admitted" | "official_voted" | "official" | "refused";
+            stage_label: string;
+            /** Format: date */
+            date: string;
+            reference: string;
+            note: string;
+            /** Format: date */
+            received_on: string | null;
+            votes_for: number | null;
+            votes_total: number | null;
+            recorded_by: string;
+            /** Format: date-time */
+            recorded_at: string;
+        };
+        CandidatePerson: {
+            id: number;
+            member_id: number;
+            full_name: string;
+            /** Format: date */
+            since: string;
+        };
+        CandidateDocument: {
+            id: number;
+            candidate_id: number;
+            /** @enum {string} */
+            stage: "listed" | "course_completed" | "introduced" | "cell_voted" | "decided" | "admitted" | "official_voted" | "official" | "refused";
+            file_name: string;
+            content_type: string;
+            size: number;
+            sha256: string;
+            uploaded_by: string;
+            /** Format: date-time */
+            uploaded_at: string;
+            url: string;
+        };
+        /** @description A person in the new-member pipeline (phát triển đảng viên). In lists `stages`, `introducers`, `helpers` and `documents` are empty. */
+        Candidate: {
+            id: number;
+            cell_id: number;
+            cell_name: string;
+            full_name: string;
+            /** Format: date */
+            birth_date: string;
+            age_months: number;
+            /** @enum {string} */
+            gender: "male" | "female" | "other";
+            phone: string;
+            note: string;
+            /** @enum {string} */
+            stage: "listed" | "course_completed" | "introduced" | "cell_voted" | "decided" | "admitted" | "official_voted" | "official" | "refused";
+            stage_label: string;
+            /** Format: date */
+            stage_date: string;
+            /** @enum {string|null} */
+            next_stage: "course_completed" | "introduced" | "cell_voted" | "decided" | "admitted" | "official_voted" | "official" | null;
+            /** @enum {string|null} */
+            route: "two_members" | "youth_union" | null;
+            youth_union_resolution: string;
+            member_id: number | null;
+            deadline: null | {
+                /** @enum {string} */
+                kind: "ceremony" | "official_review";
+                /** Format: date */
+                due: string;
+                overdue: boolean;
+            };
+            can_write: boolean;
+            version: number;
+            stages: components["schemas"]["CandidateStage"][];
+            introducers: components["schemas"]["CandidatePerson"][];
+            helpers: components["schemas"]["CandidatePerson"][];
+            documents: components["schemas"]["CandidateDocument"][];
+        };
+        CandidateList: {
+            items: components["schemas"]["Candidate"][];
+            total: number;
+        };
+        AdmissionPipeline: {
+            org_id: number;
+            org_name: string;
+            counts: {
+                /** @enum {string} */
+                stage: "listed" | "course_completed" | "introduced" | "cell_voted" | "decided" | "admitted" | "official_voted" | "official" | "refused";
+                stage_label: string;
+                count: number;
+            }[];
+            overdue: number;
+            items: components["schemas"]["Candidate"][];
         };
     };
     responses: {
@@ -8274,6 +8505,352 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getOrgsCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    postOrgsCandidates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Candidate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getOrgsAdmissionPipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdmissionPipeline"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCandidatesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Candidate"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    patchCandidatesById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The candidate as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Candidate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    postCandidatesStages: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The candidate after the stage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Candidate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    postCandidatesIntroducers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Candidate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    deleteCandidatesIntroducersBySid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+                sid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Candidate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    postCandidatesDocuments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateDocument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Invalid"];
+        };
+    };
+    getCandidateDocumentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteCandidateDocumentsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Names this write so that a repeat is applied once (the offline queue of live mode sends each queued change's own id). Per account, kept at least 7 days (`chibo serve --idempotency-days`). A repeat with the same key, method, path and body gets the first answer again, with the header `Idempotent-Replayed: true`, and writes and audits nothing; the same key with another method, path or body is refused 422 `idempotency_key_reused`; a repeat while the first still runs gets 409 `idempotency_key_in_progress` (Retry-After). Only successes are kept: a refused write (4xx) releases its key, so the change may be sent again. More than 100 characters or anything but printable ASCII is refused 400 `idempotency_key_invalid` before anything else is read. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["Invalid"];
         };
     };

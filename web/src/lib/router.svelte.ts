@@ -23,6 +23,8 @@ export type Route =
   | { name: 'org-reviews'; id: number }
   | { name: 'review-round'; id: number }
   | { name: 'review'; id: number }
+  | { name: 'org-admission'; id: number }
+  | { name: 'candidate'; id: number }
   | { name: 'not-found' };
 
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -46,6 +48,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/orgs\/(\d+)\/reviews$/, (m) => ({ name: 'org-reviews', id: +m[1] })],
   [/^\/review-rounds\/(\d+)$/, (m) => ({ name: 'review-round', id: +m[1] })],
   [/^\/reviews\/(\d+)$/, (m) => ({ name: 'review', id: +m[1] })],
+  [/^\/orgs\/(\d+)\/admission$/, (m) => ({ name: 'org-admission', id: +m[1] })],
+  [/^\/candidates\/(\d+)$/, (m) => ({ name: 'candidate', id: +m[1] })],
 ];
 
 /** The QR code opens /checkin?token=… (a real path, served index.html); it wins over the hash. */

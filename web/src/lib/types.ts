@@ -6,7 +6,7 @@ type Schemas = components['schemas'];
 
 export type Access = 'basic' | 'read' | 'write';
 /** The tabs of an org page (OrgTabs). */
-export type OrgTab = 'overview' | 'meetings' | 'oversight' | 'warnings' | 'accounts' | 'dues';
+export type OrgTab = 'overview' | 'meetings' | 'oversight' | 'warnings' | 'accounts' | 'dues' | 'admission';
 export type OrgKind = 'committee' | 'cell' | 'subgroup';
 export type GrantRole = 'admin' | 'committee' | 'monitor' | 'cell' | 'member';
 export type Gender = 'male' | 'female' | 'other';
