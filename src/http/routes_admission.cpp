@@ -7,6 +7,7 @@
 #include "app/admission/admission.h"
 #include "app/documents/documents.h"
 #include "http/api.h"
+#include "http/content_disposition.h"
 #include "http/meeting_body.h"
 
 namespace chibo::http {
@@ -177,30 +178,11 @@ Reply upload(Api& api, Call& c) {
   return r ? jsonReply(201, documentJson(*r)) : errorReply(r.error());
 }
 
-std::string disposition(const std::string& name) {
-  std::string enc;
-  for (unsigned char ch : name) {
-    bool plain = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' ||
-                 ch == '.' || ch == '_' || ch == '~';
-    if (plain) {
-      enc += char(ch);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", ch);
-      enc += buf;
-    }
-  }
-  auto dot = name.rfind('.');
-  std::string ext = dot == std::string::npos ? "" : asciiFileStem(name.substr(dot + 1));
-  std::string fallback = asciiFileStem(dot == std::string::npos ? name : name.substr(0, dot)) + (ext.empty() ? "" : "." + ext);
-  return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + enc;
-}
-
 Reply download(Api& api, Call& c) {
   auto r = downloadCandidateDocument(api.store(), c.caller, c.pathId("id"));
   if (!r) return errorReply(r.error());
   Reply out{200, std::move(r->bytes), r->meta.content_type, {}};
-  out.headers.emplace_back("Content-Disposition", disposition(r->meta.file_name));
+  out.headers.emplace_back("Content-Disposition", attachmentDisposition(r->meta.file_name));
   out.headers.emplace_back("Content-Security-Policy", "default-src 'none'; sandbox");
   return out;
 }

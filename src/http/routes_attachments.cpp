@@ -6,6 +6,7 @@
 #include "app/attachments/attachments.h"
 #include "app/documents/documents.h"
 #include "http/api.h"
+#include "http/content_disposition.h"
 
 namespace chibo::http {
 namespace json = boost::json;
@@ -23,26 +24,6 @@ json::object attachmentJson(const AttachmentRecord& a) {
                       {"uploaded_by", a.uploaded_by_username},
                       {"uploaded_at", a.uploaded_at.iso()},
                       {"url", "/api/v1/attachments/" + std::to_string(a.id)}};
-}
-
-// RFC 6266 with an ASCII fallback name and the real one in an RFC 5987 filename*.
-std::string contentDisposition(const std::string& name) {
-  std::string enc;
-  for (unsigned char ch : name) {
-    bool plain = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' ||
-                 ch == '.' || ch == '_' || ch == '~';
-    if (plain) {
-      enc += char(ch);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", ch);
-      enc += buf;
-    }
-  }
-  auto dot = name.rfind('.');
-  std::string ext = dot == std::string::npos ? "" : asciiFileStem(name.substr(dot + 1));
-  std::string fallback = asciiFileStem(dot == std::string::npos ? name : name.substr(0, dot)) + (ext.empty() ? "" : "." + ext);
-  return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + enc;
 }
 
 Reply upload(Api& api, Call& c) {
@@ -67,7 +48,7 @@ Reply download(Api& api, Call& c) {
   auto r = downloadAttachment(api.store(), c.caller, c.pathId("id"));
   if (!r) return errorReply(r.error());
   Reply out{200, std::move(r->bytes), r->meta.content_type, {}};
-  out.headers.emplace_back("Content-Disposition", contentDisposition(r->meta.file_name));
+  out.headers.emplace_back("Content-Disposition", attachmentDisposition(r->meta.file_name));
   // Never rendered in the app's origin, whatever a browser makes of it.
   out.headers.emplace_back("Content-Security-Policy", "default-src 'none'; sandbox");
   return out;

@@ -9,6 +9,7 @@
 #include "export/docx_renderer.h"
 #include "export/pdf_renderer.h"
 #include "http/api.h"
+#include "http/content_disposition.h"
 
 namespace chibo::http {
 
@@ -18,27 +19,9 @@ constexpr const char* kPdf = "application/pdf";
 constexpr const char* kDocx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-// RFC 6266 / RFC 5987: an ASCII fallback name, then the Vietnamese name as
-// UTF-8 percent-encoded in filename*.
-std::string contentDisposition(const std::string& stem, const std::string& ext) {
-  std::string utf8 = stem + "." + ext, enc;
-  for (unsigned char ch : utf8) {
-    bool plain = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' ||
-                 ch == '.' || ch == '_' || ch == '~';
-    if (plain) {
-      enc += char(ch);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", ch);
-      enc += buf;
-    }
-  }
-  return "attachment; filename=\"" + asciiFileStem(stem) + "." + ext + "\"; filename*=UTF-8''" + enc;
-}
-
 Reply fileReply(std::string bytes, const char* type, const std::string& stem, const char* ext) {
   Reply r{200, std::move(bytes), type, {}};
-  r.headers.emplace_back("Content-Disposition", contentDisposition(stem, ext));
+  r.headers.emplace_back("Content-Disposition", attachmentDisposition(stem + "." + ext));
   return r;
 }
 

@@ -110,6 +110,10 @@ Result<ReviewRules> parseReviewRules(std::string_view text, std::string_view fil
   r.id = textAt(o, "id", v);
   r.name = textAt(o, "name", v);
   r.issuer_document = textAt(o, "issuer_document", v);
+  if (const json::value* ver = o.if_contains("version")) {
+    if (ver->is_int64() && ver->as_int64() >= 1 && ver->as_int64() <= 1000) r.version = int(ver->as_int64());
+    else v.add("version", "out_of_range", "Phiên bản phải là số nguyên từ 1.");
+  }
   if (auto d = dateAt(o, "effective_from", v, true)) r.effective_from = *d;
   r.effective_to = dateAt(o, "effective_to", v, false);
   const json::value* vals = o.if_contains("values");

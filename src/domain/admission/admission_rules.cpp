@@ -1,5 +1,7 @@
 #include "domain/admission/admission_rules.h"
 
+#include "domain/rules/in_force.h"
+
 namespace chibo {
 
 Status validateAdmissionRules(const AdmissionRules& r) {
@@ -25,14 +27,7 @@ Status validateAdmissionRules(const AdmissionRules& r) {
 }
 
 const AdmissionRules* admissionRulesInForce(const std::vector<AdmissionRules>& sets, Date at) {
-  const AdmissionRules* best = nullptr;
-  for (const auto& s : sets) {
-    if (at < s.effective_from || (s.effective_to && *s.effective_to < at)) continue;
-    if (!best || s.effective_from > best->effective_from ||
-        (s.effective_from == best->effective_from && s.version > best->version))
-      best = &s;
-  }
-  return best;
+  return ruleSetInForce(sets, at);
 }
 
 }  // namespace chibo

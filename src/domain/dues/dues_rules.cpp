@@ -1,5 +1,7 @@
 #include "domain/dues/dues_rules.h"
 
+#include "domain/rules/in_force.h"
+
 namespace chibo {
 namespace {
 void bound(Validator& v, const char* name, const Cited<int>& c, int lo, int hi) {
@@ -36,14 +38,7 @@ Status validateDuesRules(const DuesRules& r) {
 }
 
 const DuesRules* duesRulesInForce(const std::vector<DuesRules>& sets, Date at) {
-  const DuesRules* best = nullptr;
-  for (const auto& s : sets) {
-    if (at < s.effective_from || (s.effective_to && *s.effective_to < at)) continue;
-    if (!best || s.effective_from > best->effective_from ||
-        (s.effective_from == best->effective_from && s.version > best->version))
-      best = &s;
-  }
-  return best;
+  return ruleSetInForce(sets, at);
 }
 
 }  // namespace chibo

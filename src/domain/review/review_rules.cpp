@@ -1,15 +1,11 @@
 #include "domain/review/review_rules.h"
 
+#include "domain/rules/in_force.h"
+
 namespace chibo {
 
 const ReviewRules* reviewRulesOn(const std::vector<ReviewRules>& all, Date day) {
-  const ReviewRules* best = nullptr;
-  for (const auto& r : all) {
-    if (r.effective_from > day) continue;
-    if (r.effective_to && *r.effective_to < day) continue;
-    if (!best || best->effective_from < r.effective_from) best = &r;
-  }
-  return best;
+  return ruleSetInForce(all, day);
 }
 
 std::string_view toCode(QuotaBasis b) { return b == QuotaBasis::good ? "good" : "reviewed"; }

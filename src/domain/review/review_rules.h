@@ -23,6 +23,7 @@ struct ReviewRules {
   std::string id;               // the file's id, e.g. "evaluation-qd366-2025"
   std::string name;
   std::string issuer_document;
+  int version = 1;
   Date effective_from;
   std::optional<Date> effective_to;
   // Point bands on the 100-point scale: a level needs at least its floor.
@@ -41,7 +42,7 @@ struct ReviewRules {
   Cited<int> collective_excellent_no_failing_member;
 };
 
-// The rules in force on `day`, the latest effective_from first; none when no set covers it.
+// The rules in force on `day` (ruleSetInForce); none when no set covers it.
 const ReviewRules* reviewRulesOn(const std::vector<ReviewRules>& all, Date day);
 
 std::string_view toCode(QuotaBasis);
