@@ -1,5 +1,5 @@
 #pragma once
-// Use cases of the new-member pipeline (phát triển đảng viên, domain.md §7):
+// Use cases of the new-member pipeline (phát triển đảng viên, Điều lệ Điều 4–5):
 // the cell's candidates, each stage recorded with its date, the introducers
 // and helpers, the dossier's documents, and the ward's view of its pipeline.
 //

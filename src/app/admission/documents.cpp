@@ -1,8 +1,7 @@
 // Documents of a candidate's dossier: the same accepted types, name rules and
 // 10 MiB limit as meeting attachments (app/attachments), kept per candidate.
-#include <sodium.h>
-
 #include "app/admission/admission_internal.h"
+#include "app/attachments/content_hash.h"
 #include "app/audit_write.h"
 #include "app/validate.h"
 
@@ -10,14 +9,6 @@ namespace chibo {
 using namespace admission;
 
 namespace {
-
-std::string sha256Hex(std::string_view bytes) {
-  unsigned char h[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-  return hex;
-}
 
 std::vector<FieldChange> facts(const CandidateDocument& d, bool removed) {
   std::vector<FieldChange> ch;

@@ -2,21 +2,12 @@
 // transaction with its audit row; a rejected request writes nothing.
 #include "app/attachments/attachments.h"
 
-#include <sodium.h>
-
+#include "app/attachments/content_hash.h"
 #include "app/audit_write.h"
 #include "app/meetings/meeting_access.h"
 
 namespace chibo {
 namespace {
-
-std::string sha256Hex(std::string_view bytes) {
-  unsigned char h[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-  return hex;
-}
 
 bool validKind(const std::string& k) { return k == "draft_resolution" || k == "document" || k == "other"; }
 

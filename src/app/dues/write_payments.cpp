@@ -13,7 +13,7 @@ namespace chibo {
 namespace {
 
 constexpr int64_t kMaxAmount = 1000000000;  // 1 tỷ đồng: far above any month's dues; a typo guard
-constexpr size_t kMaxItems = 500;           // above the largest cell (domain.md §9)
+constexpr size_t kMaxItems = 500;           // above the largest cells (about 110 members)
 
 std::string paymentText(const std::optional<DuesPayment>& p) {
   if (!p) return "Chưa đóng";

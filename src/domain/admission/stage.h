@@ -1,5 +1,5 @@
 #pragma once
-// The stages of admitting a new member (phát triển đảng viên, domain.md §7,
+// The stages of admitting a new member (phát triển đảng viên,
 // Điều lệ Điều 4–5, QĐ 24-QĐ/TW mục 3–5), from an outstanding non-member on
 // the cell's list to an official member, and the one order they go in.
 //

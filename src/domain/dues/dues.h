@@ -1,6 +1,6 @@
 #pragma once
 // Party dues (đảng phí) computations, Quy định 01-QĐ/TW ngày 03/02/2026
-// (domain.md §3.4, §11 R-FEE-1, R-ATT-4 b). Pure: amounts in đồng as int64,
+// (R-FEE-1, R-ATT-4 b). Pure: amounts in đồng as int64,
 // months as yearMonth keys (2026 * 100 + 3).
 //
 // Rules applied (every number comes from DuesRules):

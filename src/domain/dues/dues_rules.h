@@ -1,7 +1,7 @@
 #pragma once
 // The party-dues rule set (rules/dues-*.json, "kind": "dues"): rates, the
 // rounding unit, the allowed reductions and who owes, each value with its
-// source. Quy định 01-QĐ/TW ngày 03/02/2026 (domain.md §3.4, R-FEE-1); the
+// source. Quy định 01-QĐ/TW ngày 03/02/2026 (R-FEE-1); the
 // numbers the sources do not confirm are marked so in the file, never here.
 //
 // Rates are in basis points (1/10000) so a 0.5 % rate stays an integer.

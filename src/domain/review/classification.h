@@ -1,7 +1,7 @@
 #pragma once
 // Checking a proposed or decided level against the rules: the points must lie
 // in the level's band, and the level's conditions must hold on the record
-// (QĐ 366-QĐ/TW Điều 11; domain.md §4). The committee decides; these checks
+// (QĐ 366-QĐ/TW Điều 11). The committee decides; these checks
 // say, in Vietnamese, why a level cannot be given, and the quota check says
 // when a round gives "xuất sắc" to more people than the rules allow.
 #include <optional>

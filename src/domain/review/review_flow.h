@@ -1,6 +1,6 @@
 #pragma once
 // The steps of one member's year-end review (HD 43-HD/BTCTW; the order of QĐ
-// 124 kept by QĐ 366, domain.md §4): the member assesses themself and
+// 124 kept by QĐ 366): the member assesses themself and
 // proposes a level, the cell discusses and votes a level, the committee
 // decides. A decision locks the review; an appeal records a new decision
 // after it without erasing the earlier steps.

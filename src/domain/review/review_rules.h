@@ -3,7 +3,7 @@
 // HD 43-HD/BTCTW ngày 31/10/2025), chosen by the reviewed year's last day.
 // Every value carries its source: the party members' quota on "hoàn thành
 // xuất sắc" is not confirmed by a document for party members, so it is a
-// setting a committee may change, not a constant (domain.md §4).
+// setting a committee may change, not a constant (QĐ 366-QĐ/TW, HD 43-HD/BTCTW).
 #include <optional>
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
--- Party dues (đảng phí), Quy định 01-QĐ/TW ngày 03/02/2026 (domain.md §3.4, R-FEE-1, R-ATT-4 b).
+-- Party dues (đảng phí), Quy định 01-QĐ/TW ngày 03/02/2026 (R-FEE-1, R-ATT-4 b).
 -- Months are year * 100 + month. Amounts are whole đồng.
 
 -- Each member's dues basis over time: one row holds from its month until the next row.

@@ -1,4 +1,4 @@
--- 0018: the new-member pipeline (phát triển đảng viên, domain.md §7): each
+-- 0018: the new-member pipeline (phát triển đảng viên, Điều lệ Điều 4–5): each
 -- person from the cell's list of outstanding non-members (quần chúng ưu tú)
 -- to official member, every stage dated, with the people involved and the
 -- documents of the dossier. Same conventions as 0001: instants are Unix

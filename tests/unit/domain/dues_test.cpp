@@ -1,4 +1,4 @@
-// Party dues computations (QĐ 01-QĐ/TW, domain.md §3.4, R-FEE-1, R-ATT-4 b):
+// Party dues computations (QĐ 01-QĐ/TW, R-FEE-1, R-ATT-4 b):
 // amounts in integer đồng with the rounding rule, reductions and exemptions,
 // who owes in a month, and the unpaid-month counter.
 #include "domain/dues/dues.h"
